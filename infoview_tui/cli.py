@@ -1,0 +1,97 @@
+"""The `infoview` command: parse arguments, take the file lock, start the app.
+
+Kept light on imports: Textual is imported only once we know the app will run, and the
+store (TinyDB) only on the app's worker thread, after the first frame.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .paths import ENV_DATA, default_data_path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="infoview",
+        description=(
+            "A keyboard-driven companion for informational interviews: prepare, meet, "
+            "follow up. Everything stays in one JSON file on this computer."
+        ),
+        epilog=f"Data file: --data, else ${ENV_DATA}, else {default_data_path()}",
+    )
+    parser.add_argument("--version", action="version", version=f"infoview {__version__}")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--data", metavar="PATH", type=Path, help="the data file to open")
+    where.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a throwaway copy of sample data (your own file is not touched)",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from .clock import Clock
+
+    clock = Clock()
+    if args.demo:
+        return _run_demo(clock)
+    path = (args.data or default_data_path()).expanduser().absolute()
+    from .store.errors import StoreError
+    from .store.lock import DataLock
+
+    lock = DataLock(path)
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        lock.acquire()  # before any UI: a second instance says so and changes nothing
+    except StoreError as err:
+        print(f"infoview: {err}", file=sys.stderr)
+        return err.exit_code
+    except OSError as err:
+        print(f"infoview: cannot use {path}: {err.strerror}", file=sys.stderr)
+        return 2
+
+    def opener():
+        from .store.store import Store
+
+        return Store.open(path, clock, lock=lock)
+
+    try:
+        return _run_app(opener, clock, subtitle=str(path))
+    finally:
+        lock.release()
+
+
+def _run_demo(clock) -> int:
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="infoview-demo-") as folder:
+        path = Path(folder) / "infoview-demo.json"
+
+        def opener():
+            from .demo import build_demo
+            from .store.store import Store
+
+            store = Store.open(path, clock)
+            if not len(store.contacts):
+                build_demo(store, clock.now())
+            return store
+
+        return _run_app(opener, clock, subtitle="demo · sample data, not saved")
+
+
+def _run_app(opener, clock, subtitle: str) -> int:
+    from .app import InfoviewApp
+
+    app = InfoviewApp(opener, clock, subtitle=subtitle)
+    app.run()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The headless core: records and pure rules. Imports neither Textual nor TinyDB."""

@@ -1,0 +1,113 @@
+"""What the home screen shows: the next meeting, what is due, and where things stand."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from .records import Contact, FollowUp, Interview, InterviewStatus
+
+
+class Due(StrEnum):
+    OVERDUE = "overdue"
+    TODAY = "today"
+    WEEK = "this week"
+    LATER = "later"
+    UNDATED = "no date"
+    DONE = "done"
+
+
+def due_bucket(item: FollowUp, today: date) -> Due:
+    if item.done is not None:
+        return Due.DONE
+    if item.due is None:
+        return Due.UNDATED
+    if item.due < today:
+        return Due.OVERDUE
+    if item.due == today:
+        return Due.TODAY
+    if (item.due - today).days <= 7:
+        return Due.WEEK
+    return Due.LATER
+
+
+class ContactStage(StrEnum):
+    """How far along a contact is, from the meetings held with them."""
+
+    TO_APPROACH = "to approach"
+    REQUESTED = "requested"
+    SCHEDULED = "scheduled"
+    MET = "met"
+
+
+_STAGE_OF_STATUS = {
+    InterviewStatus.REQUESTED: ContactStage.REQUESTED,
+    InterviewStatus.SCHEDULED: ContactStage.SCHEDULED,
+    InterviewStatus.LIVE: ContactStage.SCHEDULED,
+    InterviewStatus.DONE: ContactStage.MET,
+}
+_STAGE_ORDER = list(ContactStage)
+
+
+def contact_stages(
+    contacts: Iterable[Contact], interviews: Iterable[Interview]
+) -> dict[int, ContactStage]:
+    """Each contact's furthest stage over all their meetings."""
+    best: dict[int, ContactStage] = {c.id: ContactStage.TO_APPROACH for c in contacts if c.id}
+    for iv in interviews:
+        stage = _STAGE_OF_STATUS.get(iv.status)
+        if stage is None or iv.contact_id not in best:
+            continue
+        if _STAGE_ORDER.index(stage) > _STAGE_ORDER.index(best[iv.contact_id]):
+            best[iv.contact_id] = stage
+    return best
+
+
+@dataclass
+class HomeSummary:
+    next_meeting: Interview | None = None
+    live_meeting: Interview | None = None
+    overdue: list[FollowUp] = field(default_factory=list)
+    today: list[FollowUp] = field(default_factory=list)
+    contacts_by_stage: dict[ContactStage, int] = field(default_factory=dict)
+    meetings_by_status: dict[InterviewStatus, int] = field(default_factory=dict)
+    contacts_total: int = 0
+    meetings_total: int = 0
+
+
+def home_summary(
+    contacts: list[Contact],
+    interviews: list[Interview],
+    followups: Iterable[FollowUp],
+    now: datetime,
+) -> HomeSummary:
+    today = now.date()
+    upcoming = [
+        iv
+        for iv in interviews
+        if iv.status == InterviewStatus.SCHEDULED and iv.when is not None and iv.when >= now
+    ]
+    live = [iv for iv in interviews if iv.status == InterviewStatus.LIVE]
+    overdue, due_today = [], []
+    for item in followups:
+        bucket = due_bucket(item, today)
+        if bucket is Due.OVERDUE:
+            overdue.append(item)
+        elif bucket is Due.TODAY:
+            due_today.append(item)
+    overdue.sort(key=lambda f: (f.due, f.id or 0))
+    due_today.sort(key=lambda f: f.id or 0)
+    stages = Counter(contact_stages(contacts, interviews).values())
+    return HomeSummary(
+        next_meeting=min(upcoming, key=lambda iv: iv.when, default=None),
+        live_meeting=live[0] if live else None,
+        overdue=overdue,
+        today=due_today,
+        contacts_by_stage={stage: stages.get(stage, 0) for stage in ContactStage},
+        meetings_by_status={s: n for s, n in Counter(iv.status for iv in interviews).items()},
+        contacts_total=len(contacts),
+        meetings_total=len(interviews),
+    )

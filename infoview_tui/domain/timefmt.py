@@ -1,0 +1,38 @@
+"""Dates and times written out for people."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+
+def full_datetime(when: datetime) -> str:
+    """'Thu 3 Dec 2026, 14:00': unambiguous whatever the reader's day/month habit."""
+    return f"{when:%a} {when.day} {when:%b %Y, %H:%M}"
+
+
+def short_date(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def relative_day(day: date, today: date) -> str:
+    """'today', 'tomorrow', 'in 3 days', '2 days ago'."""
+    delta = (day - today).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "tomorrow"
+    if delta == -1:
+        return "yesterday"
+    if delta > 0:
+        return f"in {delta} days"
+    return f"{-delta} days ago"
+
+
+def until(when: datetime, now: datetime) -> str:
+    """How far away a moment is: 'in 40 min', 'in 5 h', or the relative day."""
+    seconds = (when - now).total_seconds()
+    if 0 <= seconds < 3600:
+        return f"in {max(1, round(seconds / 60))} min"
+    if 0 <= seconds < 12 * 3600:
+        return f"in {round(seconds / 3600)} h"
+    return relative_day(when.date(), now.date())

@@ -1,0 +1,1 @@
+"""One Screen per module. Imported lazily by the App so the first frame stays fast."""

@@ -1,0 +1,56 @@
+"""Help: every key of the screen it was opened from, with what it does."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.markup import escape
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Static
+
+from ..paths import stylesheet
+
+ABOUT = (
+    "infoview keeps everything on this computer, in one JSON file that only you can read. "
+    "Changes are saved as you go; there is no save key."
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    CSS_PATH = stylesheet("help.tcss")
+    BINDINGS = [
+        Binding("escape,question_mark", "dismiss", "Close help", id="help.close"),
+    ]
+
+    def __init__(self, under: Screen) -> None:
+        super().__init__()
+        self._under = under
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(self._keys_text(), id="help-keys")
+            yield Static(ABOUT, id="help-about")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        box = self.query_one("#help-box")
+        box.border_title = f"Keys: {self._under.__class__.__name__.removesuffix('Screen')}"
+        box.border_subtitle = "escape closes"
+
+    def _keys_text(self) -> str:
+        lines = []
+        seen = set()
+        for key, active in self._under.active_bindings.items():
+            binding = active.binding
+            # Textual's own system keys (copy, focus) are the same everywhere: leave them out.
+            if not binding.description or binding.system or (binding.action, key) in seen:
+                continue
+            seen.add((binding.action, key))
+            shown = self.app.get_key_display(binding)
+            text = binding.tooltip or binding.description
+            if text != binding.description:
+                text = f"{binding.description}: {text}"
+            lines.append(f"[b]{escape(shown):>10}[/]  {escape(text)}")
+        lines.append(f"[b]{'tab':>10}[/]  Move to the next field or panel")
+        return "\n".join(lines)

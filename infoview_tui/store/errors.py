@@ -1,0 +1,33 @@
+"""Why a data file could not be used, in words for the person at the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base: `str(error)` says what happened, which file, and what to do."""
+
+    exit_code = 2
+
+    def __init__(self, path: Path, what: str, todo: str) -> None:
+        self.path = path
+        self.what = what
+        self.todo = todo
+        super().__init__(f"{what}\n  file: {path}\n  {todo}")
+
+
+class FileLocked(StoreError):
+    exit_code = 3
+
+
+class FileDamaged(StoreError):
+    """Not JSON, not an infoview store, or a table of the wrong shape."""
+
+
+class FileUnreadable(StoreError):
+    """Permissions, a folder where the file should be, a disk error."""
+
+
+class NewerSchema(StoreError):
+    """Written by a newer infoview than this one."""

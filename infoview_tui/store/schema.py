@@ -1,0 +1,90 @@
+"""The shape of the data file, its version, and the one place migrations run.
+
+The file is TinyDB's JSON layout: {table: {"<doc id>": {field: value}}}. `meta` holds one
+document with `schema_version` and `revision` (a random id that changes with every full save,
+so a journal can tell which version of the file it continues).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .errors import FileDamaged, NewerSchema
+
+SCHEMA_VERSION = 1
+TABLES = (
+    "meta",
+    "profile",
+    "occupations",
+    "organizations",
+    "contacts",
+    "interviews",
+    "followups",
+    "questions",
+)
+META_ID = "1"
+
+Data = dict[str, dict[str, dict[str, Any]]]
+# MIGRATIONS[n] turns a version-n file into version n+1. Each must be a pure function.
+Migration = Callable[[Data], Data]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def empty_data(revision: str) -> Data:
+    data: Data = {name: {} for name in TABLES}
+    data["meta"][META_ID] = {"schema_version": SCHEMA_VERSION, "revision": revision}
+    return data
+
+
+def meta(data: Data) -> dict[str, Any]:
+    return data["meta"][META_ID]
+
+
+def check_shape(data: Any, path: Path) -> int:
+    """Raise unless `data` is an infoview store; returns its schema version."""
+
+    def damaged(what: str) -> FileDamaged:
+        return FileDamaged(
+            path,
+            f"This file is not an infoview data file: {what}.",
+            "It was left untouched. Point infoview at another file with --data, or restore "
+            "a copy from the .backups folder beside it.",
+        )
+
+    if not isinstance(data, dict):
+        raise damaged("it holds JSON, but not an object of tables")
+    meta_table = data.get("meta")
+    if not isinstance(meta_table, dict) or not isinstance(meta_table.get(META_ID), dict):
+        raise damaged("it has no 'meta' table")
+    version = meta_table[META_ID].get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise damaged("its 'meta' table has no valid schema_version")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise damaged(f"table '{name}' is not an object")
+        for key, doc in table.items():
+            if not key.isdigit() or not isinstance(doc, dict):
+                raise damaged(f"table '{name}' holds an entry '{key[:20]}' of the wrong shape")
+    if version > SCHEMA_VERSION:
+        raise NewerSchema(
+            path,
+            f"This file was written by a newer infoview (data format {version}; this one "
+            f"reads up to {SCHEMA_VERSION}).",
+            "Upgrade infoview (python3 -m pip install -U infoview). The file was left untouched.",
+        )
+    return version
+
+
+def migrate(data: Data, version: int, migrations: dict[int, Migration] | None = None) -> Data:
+    """Bring `data` from `version` to SCHEMA_VERSION, one step at a time."""
+    steps = MIGRATIONS if migrations is None else migrations
+    target = max([SCHEMA_VERSION, *(k + 1 for k in steps)])
+    while version < target:
+        data = steps[version](data)
+        version += 1
+        meta(data)["schema_version"] = version
+    for name in TABLES:
+        data.setdefault(name, {})
+    return data
