@@ -51,10 +51,12 @@ class InfoviewApp(App[None]):
 
     # ----- start-up --------------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
         from .screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         # Open the store only once the first frame is on screen.
         self.call_after_refresh(self._open_store)
 

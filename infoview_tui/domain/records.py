@@ -196,6 +196,7 @@ class Session:
     paused_seconds: float = 0.0
     ended: datetime | None = None
     current: int = 0  # index into the plan's questions
+    current_since: float = 0.0  # elapsed seconds when the current question came up
 
 
 @dataclass
