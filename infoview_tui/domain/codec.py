@@ -48,9 +48,15 @@ def _converters(hint: Any) -> tuple[Conv, Conv]:
     if origin is list:
         (item,) = typing.get_args(hint)
         enc, dec = _converters(item)
+
+        def dec_list(v: Any) -> list[Any]:
+            if not isinstance(v, list):  # a string would otherwise become a list of letters
+                raise TypeError("expected a list")
+            return list(v) if dec is _identity else [dec(x) for x in v]
+
         if enc is _identity and dec is _identity:
-            return list, list
-        return (lambda v: [enc(x) for x in v]), (lambda v: [dec(x) for x in v])
+            return list, dec_list
+        return (lambda v: [enc(x) for x in v]), dec_list
     if dataclasses.is_dataclass(hint):
         return (lambda v: encode(v)), (lambda v: decode(hint, v))
     if hint is datetime:

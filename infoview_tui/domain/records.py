@@ -92,6 +92,8 @@ class Profile:
     weekly_meeting_cap: int | None = None
     rest_days: list[int] = field(default_factory=list)  # 0 = Monday
     day_first: bool = True  # how "3/12" is read: 3 December (True) or March 12
+    wrap_minutes: int = 3  # the meeting's wrap-up phase: the last few minutes
+    meeting_bell: bool = False  # ring the terminal bell when a meeting's phase changes
 
 
 PRIVATE_PROFILE_FIELDS = ("work_ability", "disclosure_plan")
@@ -256,6 +258,7 @@ class Interview:
     questions: list[PlannedQuestion] = field(default_factory=list)
     session: Session = field(default_factory=Session)
     notes: list[Note] = field(default_factory=list)
+    draft: Note | None = None  # the note being typed, saved so a crash keeps it
     captures: list[Capture] = field(default_factory=list)
     reflection: Reflection | None = None
     created: datetime | None = None

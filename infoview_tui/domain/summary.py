@@ -78,6 +78,20 @@ class HomeSummary:
     meetings_total: int = 0
 
 
+def live_meeting(interviews: Iterable[Interview]) -> Interview | None:
+    """A meeting still running (or left running by a crash or a quit), if any."""
+    return next((iv for iv in interviews if iv.status == InterviewStatus.LIVE), None)
+
+
+def next_meeting(interviews: Iterable[Interview], now: datetime) -> Interview | None:
+    upcoming = [
+        iv
+        for iv in interviews
+        if iv.status == InterviewStatus.SCHEDULED and iv.when is not None and iv.when >= now
+    ]
+    return min(upcoming, key=lambda iv: iv.when, default=None)
+
+
 def home_summary(
     contacts: list[Contact],
     interviews: list[Interview],
@@ -85,12 +99,6 @@ def home_summary(
     now: datetime,
 ) -> HomeSummary:
     today = now.date()
-    upcoming = [
-        iv
-        for iv in interviews
-        if iv.status == InterviewStatus.SCHEDULED and iv.when is not None and iv.when >= now
-    ]
-    live = [iv for iv in interviews if iv.status == InterviewStatus.LIVE]
     overdue, due_today = [], []
     for item in followups:
         bucket = due_bucket(item, today)
@@ -102,8 +110,8 @@ def home_summary(
     due_today.sort(key=lambda f: f.id or 0)
     stages = Counter(contact_stages(contacts, interviews).values())
     return HomeSummary(
-        next_meeting=min(upcoming, key=lambda iv: iv.when, default=None),
-        live_meeting=live[0] if live else None,
+        next_meeting=next_meeting(interviews, now),
+        live_meeting=live_meeting(interviews),
         overdue=overdue,
         today=due_today,
         contacts_by_stage={stage: stages.get(stage, 0) for stage in ContactStage},

@@ -35,4 +35,5 @@ def until(when: datetime, now: datetime) -> str:
         return f"in {max(1, round(seconds / 60))} min"
     if 0 <= seconds < 12 * 3600:
         return f"in {round(seconds / 3600)} h"
-    return relative_day(when.date(), now.date())
+    # Days are counted in the viewer's zone, whatever offset the time was stored with.
+    return relative_day(when.astimezone(now.tzinfo).date(), now.date())

@@ -58,3 +58,12 @@ def remove_stale_temp_files(target: Path) -> list[Path]:
                     entry.unlink()
                     removed.append(entry)
     return removed
+
+
+def unused_name(path: Path) -> Path:
+    """`path`, or `name-2.ext`, `name-3.ext`, ... if it exists: never overwrite a kept copy."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate

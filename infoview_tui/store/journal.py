@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import fsync_dir, write_atomic
+from .schema import last_ids
 
 JOURNAL_VERSION = 1
 
@@ -72,9 +73,13 @@ def read_journal(path: Path) -> JournalContents | None:
 
 
 def apply_ops(data: dict[str, dict[str, Any]], ops: list[dict[str, Any]]) -> None:
+    used = last_ids(data)
     for op in ops:
         table = data.setdefault(op["t"], {})
         key = str(op["id"])
+        if isinstance(op["id"], int):  # an id created and deleted since the last full save
+            top = used.get(op["t"])
+            used[op["t"]] = max(op["id"], top if isinstance(top, int) else 0)
         if op.get("x"):
             table.pop(key, None)
         else:

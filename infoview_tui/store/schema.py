@@ -42,6 +42,15 @@ def meta(data: Data) -> dict[str, Any]:
     return data["meta"][META_ID]
 
 
+def last_ids(data: Data) -> dict[str, Any]:
+    """The highest id each table has handed out, kept so that a deleted record's id is never
+    given to a new one (meetings keep the id of a deleted contact)."""
+    info = meta(data)
+    if not isinstance(info.get("last_ids"), dict):
+        info["last_ids"] = {}
+    return info["last_ids"]
+
+
 def check_shape(data: Any, path: Path) -> int:
     """Raise unless `data` is an infoview store; returns its schema version."""
 

@@ -36,11 +36,11 @@ from ..domain.records import (
     Question,
 )
 from . import backups, datafile
-from .atomic import remove_stale_temp_files, write_atomic
+from .atomic import remove_stale_temp_files, unused_name, write_atomic
 from .errors import FileUnreadable
-from .journal import JournalWriter, journal_path, op_line
+from .journal import JournalWriter, journal_path, op_line, read_journal
 from .lock import DataLock
-from .schema import SCHEMA_VERSION, Data, Migration, empty_data, meta, migrate
+from .schema import SCHEMA_VERSION, Data, Migration, empty_data, last_ids, meta, migrate
 from .writer import Writer
 
 T = TypeVar("T")
@@ -219,11 +219,15 @@ class Store:
             raw = _dumps(data)
             write_atomic(path, raw)
             loaded = datafile.Loaded(data=data, raw=raw, version=SCHEMA_VERSION, revision=revision)
+            stray = read_journal(jpath)
+            if stray is not None and stray.ops:  # its file is gone: set it aside, not over it
+                loaded.journal_state = "orphan"
+                loaded.journal_ops = len(stray.ops)
         else:
             loaded = datafile.load(path)
         now = clock.now()
         if loaded.journal_state == "orphan":
-            aside = jpath.with_name(f"{jpath.name}.orphan-{now:%Y%m%d-%H%M%S}")
+            aside = unused_name(jpath.with_name(f"{jpath.name}.orphan-{now:%Y%m%d-%H%M%S}"))
             os.replace(jpath, aside)
             loaded.notes.append(
                 f"Changes made while the file was replaced by another program were set aside "
@@ -283,13 +287,22 @@ class Store:
         with self._data_lock:
             tdb = self._db.table(table)
             if record_id is None:
-                record_id = tdb.insert(doc)
+                record_id = self._new_id(table)
+                tdb.insert(Document(doc, doc_id=record_id))
             elif tdb.contains(doc_id=record_id):
                 tdb.update(doc, doc_ids=[record_id])
             else:
                 tdb.insert(Document(doc, doc_id=record_id))
             self._queue_line(op_line(table, record_id, doc))
         return record_id
+
+    def _new_id(self, table: str) -> int:
+        """One more than any id this table ever held, even of records deleted since."""
+        used = last_ids(self._data)
+        top = used.get(table)
+        new = max([top if isinstance(top, int) else 0, *map(int, self._data[table])]) + 1
+        used[table] = new
+        return new
 
     def _delete(self, table: str, record_id: int) -> None:
         if self.readonly:
@@ -326,6 +339,10 @@ class Store:
 
     def hold_full_saves(self, on: bool) -> None:
         self._hold = max(0, self._hold + (1 if on else -1))
+
+    @property
+    def closed(self) -> bool:
+        return self._writer is None and not self.readonly
 
     @property
     def unsaved_changes(self) -> int:
@@ -397,7 +414,7 @@ class Store:
         if self.conflict is not None or self._outside_revision() is None:
             return
         now = self.clock.now()
-        copy = self.path.with_name(f"{self.path.stem}.mine-{now:%Y%m%d-%H%M%S}.json")
+        copy = unused_name(self.path.with_name(f"{self.path.stem}.mine-{now:%Y%m%d-%H%M%S}.json"))
         self._save_our_copy(copy)
         self.conflict = Conflict(self.path, copy)
         self._emit(self.conflict)
@@ -442,6 +459,11 @@ class Store:
 
         assert self._writer is not None
         self._writer.call(run)
+
+    def warm(self) -> None:
+        """Decode every table now (on a worker thread) instead of on the first screen."""
+        for repo in self._repos:
+            repo.all()
 
     # ----- changes that span tables ----------------------------------------------------------
 

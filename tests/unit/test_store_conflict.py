@@ -1,0 +1,201 @@
+"""Another program (a sync tool) replaced the data file while infoview had it open.
+
+infoview must not overwrite the other version, must keep its own in a copy, and must let the
+user choose either one without losing the other.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from store_helpers import read_json
+
+from infoview_tui.domain.records import Contact
+from infoview_tui.store.errors import FileDamaged
+from infoview_tui.store.store import Conflict
+
+THEIR_REVISION = "feedfacefeedface"
+
+
+def their_bytes(*names: str) -> bytes:
+    data = {
+        "meta": {"1": {"schema_version": 1, "revision": THEIR_REVISION}},
+        "contacts": {str(i): {"name": n} for i, n in enumerate(names, start=1)},
+    }
+    return json.dumps(data).encode()
+
+
+def replace_file(path: Path, raw: bytes) -> None:
+    """As a sync tool does it: a new file renamed over the old one."""
+    tmp = path.with_name("sync-tool-download.tmp")
+    tmp.write_bytes(raw)
+    os.replace(tmp, path)
+
+
+def rewrite_in_place(path: Path, raw: bytes) -> None:
+    with open(path, "r+b") as f:
+        f.truncate(0)
+        f.write(raw)
+
+
+def contact_names(path: Path) -> list[str]:
+    return sorted(doc["name"] for doc in read_json(path)["contacts"].values())
+
+
+def names(store) -> list[str]:
+    return sorted(c.name for c in store.contacts.all())
+
+
+@pytest.fixture
+def watched(data_path, open_store):
+    """An open store with one contact, recording the events it reports."""
+    store = open_store(data_path)
+    store.events = []
+    store.on_event = store.events.append
+    store.contacts.save(Contact(name="Ana"))
+    store.flush()
+    return store
+
+
+def save_and_settle(store, name: str) -> None:
+    store.contacts.save(Contact(name=name))
+    store.flush()
+    store.flush()  # the outside-change check runs after the batch the first flush waited for
+
+
+HOW_THEY_CHANGED_IT = {
+    "replaced": lambda path: replace_file(path, their_bytes("Theirs")),
+    "rewritten in place": lambda path: rewrite_in_place(path, their_bytes("Theirs")),
+    "half written": lambda path: rewrite_in_place(path, their_bytes("Theirs")[:30]),
+}
+
+
+@pytest.mark.parametrize("how", list(HOW_THEY_CHANGED_IT))
+def test_a_replaced_file_is_never_overwritten_and_ours_is_kept_in_a_copy(
+    watched, data_path, open_store, how
+):
+    HOW_THEY_CHANGED_IT[how](data_path)
+    theirs = data_path.read_bytes()
+
+    save_and_settle(watched, "Bob")
+
+    conflict = watched.conflict
+    assert isinstance(conflict, Conflict)
+    assert watched.events == [conflict]
+    assert conflict.path == data_path
+    assert conflict.our_copy.parent == data_path.parent
+    assert conflict.our_copy.name.startswith("infoview.mine-")
+    assert contact_names(conflict.our_copy) == ["Ana", "Bob"]
+    assert conflict.our_copy.stat().st_mode & 0o777 == 0o600
+    assert data_path.read_bytes() == theirs
+
+    # Typing goes on; a full save is refused rather than overwriting their version.
+    save_and_settle(watched, "Cat")
+    with pytest.raises(RuntimeError):
+        watched.save_now()
+    assert watched.events == [conflict]  # reported once
+    watched.close()
+    assert data_path.read_bytes() == theirs
+    assert contact_names(conflict.our_copy) == ["Ana", "Bob", "Cat"]  # the latest of ours
+
+    if how == "half written":
+        with pytest.raises(FileDamaged):
+            open_store(data_path)
+        return
+    # The next start shows their file, and says where our unsaved changes went.
+    again = open_store(data_path)
+    assert names(again) == ["Theirs"]
+    assert any("orphan" in note for note in again.notes)
+    assert data_path.read_bytes() == theirs
+
+
+def test_an_outside_change_is_noticed_without_a_save(watched, data_path):
+    replace_file(data_path, their_bytes("Theirs"))
+    watched.check_for_outside_change()
+    watched.flush()
+    assert watched.conflict is not None
+    assert watched.events == [watched.conflict]
+    assert contact_names(watched.conflict.our_copy) == ["Ana"]
+
+
+def test_a_deleted_file_is_a_conflict_and_ours_is_kept(watched, data_path):
+    data_path.unlink()
+    save_and_settle(watched, "Bob")
+    assert watched.conflict is not None
+    assert contact_names(watched.conflict.our_copy) == ["Ana", "Bob"]
+    watched.close()
+    assert not data_path.exists()
+
+
+def test_keep_mine_writes_ours_and_keeps_theirs_as_a_backup(watched, data_path):
+    replace_file(data_path, their_bytes("Theirs"))
+    theirs = data_path.read_bytes()
+    save_and_settle(watched, "Bob")
+    assert watched.conflict is not None
+
+    backup = watched.keep_mine()
+
+    assert watched.conflict is None
+    assert contact_names(data_path) == ["Ana", "Bob"]
+    assert backup is not None and backup.parent == data_path.with_name("infoview.backups")
+    assert backup.read_bytes() == theirs
+    save_and_settle(watched, "Cat")  # back to normal: saving works, no new conflict
+    assert watched.conflict is None
+    watched.close()
+    assert contact_names(data_path) == ["Ana", "Bob", "Cat"]
+    assert backup.read_bytes() == theirs
+
+
+def test_take_theirs_shows_their_data_and_keeps_ours_in_the_copy(watched, data_path, open_store):
+    replace_file(data_path, their_bytes("Theirs", "Also theirs"))
+    save_and_settle(watched, "Bob")
+    our_copy = watched.conflict.our_copy
+
+    watched.take_theirs()
+
+    assert watched.conflict is None
+    assert names(watched) == ["Also theirs", "Theirs"]
+    assert contact_names(our_copy) == ["Ana", "Bob"]
+    new = watched.contacts.save(Contact(name="Cat"))
+    assert new.id not in (1, 2)  # does not overwrite one of theirs
+    save_and_settle(watched, "Dan")
+    assert watched.conflict is None
+    watched.close()
+    assert contact_names(data_path) == ["Also theirs", "Cat", "Dan", "Theirs"]
+    assert contact_names(our_copy) == ["Ana", "Bob"]
+    assert names(open_store(data_path)) == ["Also theirs", "Cat", "Dan", "Theirs"]
+
+
+def test_touching_the_file_is_not_a_conflict(watched, data_path):
+    st = data_path.stat()
+    later = st.st_mtime_ns + 5_000_000_000
+    os.utime(data_path, ns=(later, later))
+    save_and_settle(watched, "Bob")
+    watched.check_for_outside_change()
+    watched.flush()
+    assert watched.conflict is None
+    assert watched.events == []
+    watched.close()
+    assert contact_names(data_path) == ["Ana", "Bob"]
+    assert not list(data_path.parent.glob("infoview.mine-*"))
+
+
+def test_the_same_content_copied_back_is_not_a_conflict(watched, data_path):
+    watched.save_now()
+    replace_file(data_path, data_path.read_bytes())  # new inode, same revision
+    save_and_settle(watched, "Bob")
+    assert watched.conflict is None
+    watched.close()
+    assert contact_names(data_path) == ["Ana", "Bob"]
+
+
+def test_two_conflicts_in_the_same_second_keep_both_copies(tmp_path):
+    from infoview_tui.store.atomic import unused_name
+
+    first = tmp_path / "infoview.mine-20261201-093000.json"
+    first.write_text("{}")
+    second = unused_name(first)
+    assert second.name == "infoview.mine-20261201-093000-2.json" and not second.exists()
