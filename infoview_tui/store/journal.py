@@ -121,6 +121,10 @@ class JournalWriter:
         self.size += len(blob)
         self.ops += len(lines)
 
+    @property
+    def open(self) -> bool:
+        return self._fd is not None
+
     def close(self) -> None:
         if self._fd is not None:
             os.close(self._fd)

@@ -356,6 +356,8 @@ class Store:
     # ----- on the writer thread ------------------------------------------------------------
 
     def _after_batch(self) -> None:
+        if self._journal is None or not self._journal.open:
+            return  # closed: nothing more to check or save
         if self.conflict is None:
             self._detect_conflict()
         assert self._journal is not None

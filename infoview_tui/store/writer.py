@@ -77,6 +77,7 @@ class Writer:
                 except queue.Empty:
                     break
             stop = False
+            finished: list[Job] = []
             for entry in batch:
                 if entry is None:
                     stop = True
@@ -88,14 +89,18 @@ class Writer:
                         entry.result = entry.run()
                     except BaseException as err:  # handed back to the caller
                         entry.error = err
-                    entry.done.set()
+                    finished.append(entry)
             self._flush()
+            if not stop:
+                try:
+                    self._after_batch()
+                except OSError as err:
+                    self._on_error(err)
+            # Callers wake only once the batch has settled, outside-change check included.
+            for job in finished:
+                job.done.set()
             if stop:
                 return
-            try:
-                self._after_batch()
-            except OSError as err:
-                self._on_error(err)
 
     def _flush(self) -> None:
         if not self._pending:

@@ -55,8 +55,7 @@ def watched(data_path, open_store):
     store = open_store(data_path)
     store.events = []
     store.on_event = store.events.append
-    store.contacts.save(Contact(name="Ana"))
-    store.flush()
+    save_and_settle(store, "Ana")  # the writer's own after-batch check has run too
     return store
 
 
