@@ -7,6 +7,7 @@ first frame) and `clock` is the one source of time.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,8 @@ MIN_WIDTH, MIN_HEIGHT = 80, 24
 
 class InfoviewApp(App[None]):
     TITLE = "infoview"
-    CSS_PATH = [stylesheet("app.tcss")]
+    # Home is the default screen, whose own CSS_PATH Textual does not load: the app does.
+    CSS_PATH = [stylesheet("app.tcss"), stylesheet("home.tcss")]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit", tooltip="Save and quit"),
@@ -69,6 +71,21 @@ class InfoviewApp(App[None]):
         except StoreError as err:
             self.call_from_thread(self.show_fatal, str(err), err.exit_code)
             return
+        except Exception as err:  # a bug: say so plainly, keep the details for a report
+            report = _write_error_report()
+            self.call_from_thread(
+                self.show_fatal,
+                f"infoview hit an unexpected problem while opening your data "
+                f"({type(err).__name__}: {err}).\n  Nothing was written to your file.\n"
+                f"  Details for a bug report: {report}",
+                1,
+            )
+            return
+        store.warm()
+        # A large store is millions of long-lived objects; a full garbage collection walking
+        # them all would stall typing. Frozen objects are never walked again.
+        gc.collect()
+        gc.freeze()
         store.on_event = self._store_event_from_writer
         self.call_from_thread(self._store_opened, store)
 
@@ -85,7 +102,13 @@ class InfoviewApp(App[None]):
         self.push_screen(FatalScreen(message, exit_code))
 
     def on_unmount(self) -> None:
-        if self.store is not None and self._close_store_on_exit:
+        if self.store is None:
+            return
+        for screen in self.screen_stack:  # a live meeting's last keystrokes first
+            save = getattr(screen, "save_before_exit", None)
+            if callable(save):
+                save()
+        if self._close_store_on_exit:
             self.store.close()
 
     # ----- store events (posted from the writer thread) --------------------------------------
@@ -139,17 +162,14 @@ class InfoviewApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The current screen's own actions first, then Textual's (theme, quit, ...)."""
-        seen = set()
-        for active in screen.active_bindings.values():
+        from .bindings import listed_bindings
+
+        for _key, active in listed_bindings(screen):
             binding = active.binding
-            if not binding.description or binding.system or binding.action in seen:
-                continue
-            seen.add(binding.action)
-            node = active.node
             yield SystemCommand(
                 binding.description,
                 f"{binding.tooltip or binding.description} (key: {self.get_key_display(binding)})",
-                lambda node=node, action=binding.action: self.run_action(action, node),
+                lambda node=active.node, action=binding.action: self.run_action(action, node),
             )
         yield from super().get_system_commands(screen)
 
@@ -162,3 +182,15 @@ class InfoviewApp(App[None]):
             self.push_screen(TooSmallScreen())
         elif not small and showing:
             self.pop_screen()
+
+
+def _write_error_report() -> str:
+    """The current exception's traceback in a temp file, for a bug report; its path."""
+    import tempfile
+    import traceback
+
+    with tempfile.NamedTemporaryFile(
+        "w", prefix="infoview-error-", suffix=".txt", delete=False
+    ) as out:
+        out.write(traceback.format_exc())
+    return out.name

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import tempfile
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -25,16 +26,53 @@ SIZE = (80, 24)
 # A fixed moment in a fixed zone, so every run draws the same pictures.
 NOW = datetime(2026, 12, 1, 9, 30, tzinfo=timezone(timedelta(hours=-8)))
 
-SHOTS: list[tuple[str, tuple[str, ...]]] = [
-    ("home", ()),
-    ("help", ("question_mark",)),
-    ("contacts", ("c", "down", "down")),
-    ("contact-form", ("c", "down", "e")),
-    ("palette", ("c", "ctrl+p")),
+Drive = Callable[[object, InfoviewApp, FakeClock], Awaitable[None]]
+
+
+def keys(*pressed: str) -> Drive:
+    async def drive(pilot, app, clock) -> None:
+        await pilot.press(*pressed)
+
+    return drive
+
+
+def meeting_at(minutes: float) -> Drive:
+    """Open the next meeting, start it, take a few notes, then let `minutes` pass."""
+
+    async def drive(pilot, app, clock) -> None:
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        clock.advance(75)
+        await pilot.press(*"Came in through a lab job; night classes in ethics", "enter")
+        await pilot.press("ctrl+n")
+        clock.advance(200)
+        await pilot.press(*"Mornings are visits, afternoons data entry", "enter")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press(*"Ravi Patel", "enter", *"Coastal University", "tab", "space", "enter")
+        await pilot.pause()
+        clock.set(NOW + timedelta(minutes=minutes))
+        app.screen.refresh_clock()
+
+    return drive
+
+
+SHOTS: list[tuple[str, Drive]] = [
+    ("home", keys()),
+    ("help", keys("question_mark")),
+    ("contacts", keys("c", "down", "down")),
+    ("contact-form", keys("c", "down", "e")),
+    ("palette", keys("c", "ctrl+p")),
+    ("meeting-on-track", meeting_at(6.5)),
+    ("meeting-wrap-up", meeting_at(13.2)),
+    ("meeting-time-up", meeting_at(15.4)),
+    ("meeting-overtime", meeting_at(18)),
 ]
 
 
-async def shoot(name: str, pressed: tuple[str, ...], folder: Path) -> Path:
+async def shoot(name: str, drive: Drive, folder: Path) -> Path:
     clock = FakeClock(NOW)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(Path(tmp) / "demo.json", clock)
@@ -43,17 +81,16 @@ async def shoot(name: str, pressed: tuple[str, ...], folder: Path) -> Path:
         async with app.run_test(size=SIZE) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
-            for key in pressed:
-                await pilot.press(key)
-                await pilot.pause()
-            await pilot.pause(0.2)  # let the palette's search settle
+            await drive(pilot, app, clock)
+            await pilot.pause()
+            await pilot.pause(0.3)  # let the palette's search and any scrolling settle
             target = app.save_screenshot(f"{name}.svg", str(folder))
         return Path(target)
 
 
 async def main() -> None:
-    for name, pressed in SHOTS:
-        print(await shoot(name, pressed, HERE))
+    for name, drive in SHOTS:
+        print(await shoot(name, drive, HERE))
 
 
 if __name__ == "__main__":

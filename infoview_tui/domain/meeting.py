@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
-from .records import Interview, PlannedQuestion, Session
+from .question_bank import default_plan
+from .records import Contact, Interview, InterviewStatus, PlannedQuestion, Question, Session
 
 DEFAULT_WRAP_MINUTES = 3  # the last few minutes: ask who else to talk to, and to stay in touch
 TIME_UP_SECONDS = 60  # how long "time is up" shows before overtime is counted
@@ -88,6 +89,20 @@ def clock_text(seconds: float) -> str:
 
 
 # ----- starting, pausing, ending ---------------------------------------------------------------
+
+
+def on_the_spot(contact: Contact, bank: list[Question], now: datetime) -> Interview:
+    """A meeting that starts now, with default questions and no plan: "now is a good time"."""
+    return Interview(
+        contact_id=contact.id,
+        organization_id=contact.organization_id,
+        status=InterviewStatus.SCHEDULED,
+        when=now,
+        place="right where we are",
+        on_the_spot=True,
+        questions=default_plan(bank),
+        created=now,
+    )
 
 
 def start(session: Session, now: datetime) -> Session:

@@ -113,6 +113,7 @@ class Occupation:
     demands: list[Demand] = field(default_factory=list)
     notes: str = ""
     current: bool = False
+    keywords: list[str] = field(default_factory=list)  # job titles to search for, from meetings
 
 
 @dataclass
@@ -137,6 +138,8 @@ class Organization:
     news: str = ""
     position: str = ""
     competitor_ids: list[int] = field(default_factory=list)
+    # Competitors named on the card that are not (yet) employers on my list: kept as typed.
+    other_competitors: list[str] = field(default_factory=list)
     flexibility: Flexibility = field(default_factory=Flexibility)
     hires: bool = False  # known to hire in the field (a lead from a meeting)
 

@@ -32,7 +32,9 @@ def check_contact(contact: Contact) -> list[Problem]:
     elif len(contact.name) > MAX_NAME:
         problems.append(Problem("name", f"Names are limited to {MAX_NAME} characters."))
     if contact.email and not _EMAIL.match(contact.email):
-        problems.append(Problem("email", "That does not look like an email address (name@host)."))
+        problems.append(
+            Problem("email", "That does not look like an email address (like name@example.org).")
+        )
     if contact.id is not None and contact.introduced_by_id == contact.id:
         problems.append(Problem("introduced_by", "A contact cannot introduce themselves."))
     for name in ("job_title", "phone", "linkedin", "notes"):

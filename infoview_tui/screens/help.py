@@ -9,6 +9,7 @@ from textual.markup import escape
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
+from ..bindings import listed_bindings
 from ..paths import stylesheet
 
 ABOUT = (
@@ -40,13 +41,8 @@ class HelpScreen(ModalScreen[None]):
 
     def _keys_text(self) -> str:
         lines = []
-        seen = set()
-        for key, active in self._under.active_bindings.items():
+        for _key, active in listed_bindings(self._under):
             binding = active.binding
-            # Textual's own system keys (copy, focus) are the same everywhere: leave them out.
-            if not binding.description or binding.system or (binding.action, key) in seen:
-                continue
-            seen.add((binding.action, key))
             shown = self.app.get_key_display(binding)
             text = binding.tooltip or binding.description
             if text != binding.description:

@@ -10,18 +10,23 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ..domain.records import FollowUp, InterviewStatus
-from ..domain.summary import ContactStage, HomeSummary, home_summary
+from ..domain.summary import ContactStage, HomeSummary, home_summary, live_meeting, next_meeting
 from ..domain.timefmt import full_datetime, relative_day, until
 from ..messages import StoreReady
-from ..paths import stylesheet
 
 MAX_DUE_LINES = 8
 
 
 class HomeScreen(Screen[None]):
-    CSS_PATH = stylesheet("home.tcss")
     BINDINGS = [
         Binding("c", "contacts", "Contacts", id="home.contacts", tooltip="People to talk to"),
+        Binding(
+            "m",
+            "meet",
+            "Meet",
+            id="home.meet",
+            tooltip="Open the running meeting, or the next scheduled one",
+        ),
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Save and quit"),
         Binding("r", "refresh", "Refresh", show=False, id="home.refresh"),
     ]
@@ -45,6 +50,32 @@ class HomeScreen(Screen[None]):
 
     def on_store_ready(self, _: StoreReady) -> None:
         self.refresh_summary()
+        self._offer_resume()
+
+    def _offer_resume(self) -> None:
+        """After a crash or a quit mid-meeting, the meeting is still live: offer to go back."""
+        store = self.app.store  # type: ignore[attr-defined]
+        live = live_meeting(store.interviews.all())
+        if live is None or live.id is None:
+            return
+        from ..domain.meeting import clock_text, elapsed
+        from .confirm import ConfirmScreen
+
+        spent = clock_text(elapsed(live.session, self.app.clock.now()))  # type: ignore[attr-defined]
+        paused = " (paused)" if live.session.paused_at else ""
+
+        def resume(yes: bool | None) -> None:
+            if yes:
+                self._open_meeting(live.id)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Resume the meeting?",
+                f"The meeting with {self._who(live.contact_id, live.organization_id, False)} "
+                f"is still open: {spent} in{paused}, by the clock. Its notes are kept either way.",
+            ),
+            resume,
+        )
 
     def on_screen_resume(self) -> None:
         self.refresh_summary()
@@ -60,6 +91,28 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(ContactsScreen())
 
+    def action_meet(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        if store is None:
+            self.notify("Still opening your data; one moment.")
+            return
+        interviews = store.interviews.all()
+        now = self.app.clock.now()  # type: ignore[attr-defined]
+        meeting = live_meeting(interviews) or next_meeting(interviews, now)
+        if meeting is None or meeting.id is None:
+            self.notify(
+                "No meeting scheduled. To meet someone right now, open Contacts (c), "
+                "pick them and press m.",
+                title="Meet",
+            )
+            return
+        self._open_meeting(meeting.id)
+
+    def _open_meeting(self, interview_id: int) -> None:
+        from .meeting import MeetingScreen
+
+        self.app.push_screen(MeetingScreen(interview_id))
+
     def refresh_summary(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         if store is None:
@@ -74,14 +127,21 @@ class HomeScreen(Screen[None]):
         self.query_one("#meeting-stats", Static).update(self._meeting_text(summary))
         self.query_one("#due").border_title = f"Due ({len(summary.overdue) + len(summary.today)})"
 
-    def _who(self, contact_id: int | None, organization_id: int | None) -> str:
+    def _who(self, contact_id: int | None, organization_id: int | None, markup: bool = True) -> str:
+        """'Name (Organisation)'; escaped for markup unless `markup` is False."""
         store = self.app.store  # type: ignore[attr-defined]
         contact = store.contacts.get(contact_id)
         org = store.organizations.get(organization_id)
         if org is None and contact is not None:
             org = store.organizations.get(contact.organization_id)
-        name = _escape(contact.name) if contact else "someone not yet chosen"
-        return f"{name} ({_escape(org.name)})" if org else name
+        if contact is not None:
+            name = contact.name
+        elif contact_id is not None:
+            name = "a contact since deleted"
+        else:
+            name = "someone not yet chosen"
+        text = f"{name} ({org.name})" if org else name
+        return _escape(text) if markup else text
 
     def _next_text(self, summary: HomeSummary, now) -> str:
         lines = []
@@ -106,7 +166,9 @@ class HomeScreen(Screen[None]):
     def _due_line(self, item: FollowUp, today) -> str:
         store = self.app.store  # type: ignore[attr-defined]
         contact = store.contacts.get(item.contact_id)
-        who = f" [dim]· {_escape(contact.name)}[/]" if contact else ""
+        first = contact.name.split()[0] if contact and contact.name.split() else ""
+        named = bool(first) and first in item.title
+        who = f" [dim]· {_escape(contact.name)}[/]" if contact and not named else ""
         when = relative_day(item.due, today) if item.due else ""
         return f"  {_escape(item.title)}{who} [dim]({when})[/]"
 

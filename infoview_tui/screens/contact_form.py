@@ -1,0 +1,311 @@
+"""Add or edit one contact; dismisses with the saved Contact, or None when cancelled.
+
+Nothing is written until every field checks out: a new organisation is created only in the
+same step as the contact that names it. Problems are shown under the field they concern and
+the cursor goes to the first one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widget import Widget
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
+
+from ..domain.records import Contact, FoundThrough, Organization
+from ..domain.validation import MAX_NAME, Problem, check_contact, clean_text
+from ..paths import stylesheet
+from ..widgets.one_line_input import OneLineInput
+
+# Form fields in screen order; the first one with a problem gets the focus.
+FIELD_ORDER = (
+    "name",
+    "job_title",
+    "organisation",
+    "email",
+    "phone",
+    "linkedin",
+    "found_through",
+    "introduced_by",
+    "introducer_asks_first",
+    "may_use_name",
+    "notes",
+)
+TEXT_FIELDS = ("name", "job_title", "organisation", "email", "phone", "linkedin", "introduced_by")
+
+
+class ContactFormScreen(ModalScreen[Contact | None]):
+    CSS_PATH = stylesheet("contact_form.tcss")
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="contact_form.save",
+                tooltip="Check the fields and save this contact"),
+        Binding("escape", "cancel", "Cancel", id="contact_form.cancel",
+                tooltip="Close without saving (asks first if anything was typed)"),
+    ]  # fmt: skip
+
+    def __init__(self, contact: Contact | None = None) -> None:
+        super().__init__()
+        self.original = contact or Contact()
+        self._initial: dict[str, Any] = {}
+
+    # ----- building the form ---------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        store = self.app.store  # type: ignore[attr-defined]
+        contact = self.original
+        org = store.organizations.get(contact.organization_id)
+        introducer = store.contacts.get(contact.introduced_by_id)
+        org_names = sorted({o.name for o in store.organizations.all() if o.name}, key=str.casefold)
+        people = sorted(
+            {c.name for c in store.contacts.all() if c.name and c.id != contact.id},
+            key=str.casefold,
+        )
+
+        def text_input(name: str, value: str, **kwargs: Any) -> OneLineInput:
+            return OneLineInput(value, id=name, compact=True, **kwargs)
+
+        with Vertical(id="form-box", classes="dialog"):
+            with VerticalScroll(id="form-fields"):
+                yield self._field("Name *", text_input("name", contact.name))
+                yield self._field("Job title", text_input("job_title", contact.job_title))
+                yield self._field(
+                    "Organisation",
+                    text_input(
+                        "organisation",
+                        org.name if org else "",
+                        placeholder="a new name adds an employer; → completes",
+                        suggester=SuggestFromList(org_names, case_sensitive=False),
+                    ),
+                )
+                yield self._field(
+                    "Email", text_input("email", contact.email, placeholder="name@example.org")
+                )
+                yield self._field("Phone", text_input("phone", contact.phone))
+                yield self._field("LinkedIn", text_input("linkedin", contact.linkedin))
+                yield self._field(
+                    "Found through",
+                    Select(
+                        [(value.value.capitalize(), value) for value in FoundThrough],
+                        value=contact.found_through,
+                        allow_blank=False,
+                        compact=True,
+                        id="found_through",
+                    ),
+                )
+                yield self._field(
+                    "Introduced by",
+                    text_input(
+                        "introduced_by",
+                        introducer.name if introducer else "",
+                        placeholder="an existing contact, or blank; → completes",
+                        suggester=SuggestFromList(people, case_sensitive=False),
+                    ),
+                )
+                yield self._field(
+                    "",
+                    Checkbox(
+                        "The introducer will ask them first",
+                        contact.introducer_asks_first,
+                        compact=True,
+                        id="introducer_asks_first",
+                    ),
+                )
+                yield self._field(
+                    "",
+                    Checkbox(
+                        "I may mention the introducer's name",
+                        contact.may_use_name,
+                        compact=True,
+                        id="may_use_name",
+                    ),
+                )
+                yield self._field(
+                    "Notes",
+                    TextArea(contact.notes, id="notes", soft_wrap=True, compact=True),
+                )
+            yield Static(
+                Content.assemble(
+                    ("ctrl+s", "bold"), " saves · ", ("tab", "bold"), " next field · ",
+                    ("escape", "bold"), " cancels",
+                ),
+                id="form-hint",
+            )  # fmt: skip
+        yield Footer()
+
+    @staticmethod
+    def _field(label: str, control: Widget) -> Horizontal:
+        name = control.id or ""
+        return Horizontal(
+            Label(label, classes="field-label"),
+            Vertical(
+                control,
+                Static("", classes="field-error", id=f"{name}-error"),
+                classes="field-body",
+            ),
+            classes="field",
+            id=f"{name}-field",
+        )
+
+    def on_mount(self) -> None:
+        editing = self.original.id is not None
+        box = self.query_one("#form-box")
+        box.border_title = Content(f"Edit {self.original.name}" if editing else "New contact")
+        for error in self.query(".field-error"):
+            error.display = False
+        self._initial = self.values()
+        self.query_one("#name").focus()
+
+    # ----- reading the form ----------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        """What the form holds now, as typed (not yet cleaned)."""
+        values: dict[str, Any] = {
+            name: self.query_one(f"#{name}", Input).value for name in TEXT_FIELDS
+        }
+        values["found_through"] = self.query_one("#found_through", Select).value
+        values["introducer_asks_first"] = self.query_one("#introducer_asks_first", Checkbox).value
+        values["may_use_name"] = self.query_one("#may_use_name", Checkbox).value
+        values["notes"] = self.query_one("#notes", TextArea).text
+        return values
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._initial) and self.values() != self._initial
+
+    # ----- saving ----------------------------------------------------------------------------
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        """enter in a one-line field moves on, like tab; nothing is lost or saved half-way."""
+        event.stop()
+        self.focus_next()
+
+    def action_save(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        raw = self.values()
+        text = {name: clean_text(raw[name]) for name in (*TEXT_FIELDS, "notes")}
+        problems: list[Problem] = []
+
+        introducer_id, problem = self._find_introducer(text["introduced_by"])
+        if problem:
+            problems.append(problem)
+        org_id, new_org = self._find_organisation(text["organisation"])
+        if len(text["organisation"]) > MAX_NAME:
+            problems.append(Problem("organisation", f"Names are limited to {MAX_NAME} characters."))
+
+        found = raw["found_through"]
+        contact = replace(
+            self.original,
+            name=text["name"],
+            job_title=text["job_title"],
+            organization_id=org_id,
+            email=text["email"],
+            phone=text["phone"],
+            linkedin=text["linkedin"],
+            found_through=found if isinstance(found, FoundThrough) else FoundThrough.OTHER,
+            introduced_by_id=introducer_id,
+            introducer_asks_first=raw["introducer_asks_first"],
+            may_use_name=raw["may_use_name"],
+            notes=text["notes"],
+            created=self.original.created or self.app.clock.now(),  # type: ignore[attr-defined]
+        )
+        problems += check_contact(contact)
+        if self.show_problems(problems):
+            return
+
+        # Everything checks out: only now is anything written.
+        if new_org:
+            org = store.organizations.save(Organization(name=new_org, rank=None))
+            contact = replace(contact, organization_id=org.id)
+        self.dismiss(store.contacts.save(contact))
+
+    def show_problems(self, problems: list[Problem]) -> bool:
+        """Put each message under its field; focus the first. True when there were any."""
+        by_field: dict[str, str] = {}
+        for problem in problems:
+            by_field.setdefault(problem.field, problem.message)
+        for error in self.query(".field-error").results(Static):
+            name = (error.id or "").removesuffix("-error")
+            message = by_field.get(name, "")
+            error.update(Content(message))
+            error.display = bool(message)
+            self.query_one(f"#{name}-field").set_class(bool(message), "-invalid")
+        first = next((name for name in FIELD_ORDER if name in by_field), None)
+        if first is None:
+            if problems:  # a problem about no field on the form: say it anyway
+                self.notify(problems[0].message, severity="error", markup=False)
+            return bool(problems)
+        widget = self.query_one(f"#{first}")
+        widget.focus()
+        self.query_one("#form-fields", VerticalScroll).scroll_to_widget(
+            self.query_one(f"#{first}-field"), animate=False
+        )
+        return True
+
+    def _find_introducer(self, name: str) -> tuple[int | None, Problem | None]:
+        """The contact called `name` (any case); blank is nobody."""
+        if not name:
+            return None, None
+        store = self.app.store  # type: ignore[attr-defined]
+        wanted = name.casefold()
+        found = [c for c in store.contacts.all() if c.name.casefold() == wanted]
+        if found and all(c.id == self.original.id for c in found):
+            return None, Problem("introduced_by", "A contact cannot introduce themselves.")
+        found = [c for c in found if c.id != self.original.id]
+        if not found:
+            return None, Problem(
+                "introduced_by",
+                "No contact has that name (→ takes the grey suggestion). "
+                "Add them first, or leave this blank.",
+            )
+        if len(found) > 1:
+            current = [c for c in found if c.id == self.original.introduced_by_id]
+            if current:  # unchanged and ambiguous: keep who it was
+                return current[0].id, None
+            return None, Problem(
+                "introduced_by",
+                f"{len(found)} contacts have that name; rename one so they can be told apart.",
+            )
+        return found[0].id, None
+
+    def _find_organisation(self, name: str) -> tuple[int | None, str | None]:
+        """(id of the organisation called `name`, or None; a new name to create, or None)."""
+        if not name:
+            return None, None
+        store = self.app.store  # type: ignore[attr-defined]
+        wanted = name.casefold()
+        found = [o for o in store.organizations.all() if o.name.casefold() == wanted]
+        if not found:
+            return None, name
+        current = [o for o in found if o.id == self.original.organization_id]
+        return (current or sorted(found, key=lambda o: o.id or 0))[0].id, None
+
+    # ----- leaving ---------------------------------------------------------------------------
+
+    def action_cancel(self) -> None:
+        if not self.changed:
+            self.dismiss(None)
+            return
+        from .confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Discard changes?",
+                "You changed this form and it is not saved. Discard what you typed?",
+                yes="Discard",
+                no="Keep editing",
+            ),
+            answered,
+        )

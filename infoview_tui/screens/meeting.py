@@ -1,0 +1,414 @@
+"""The live meeting: a countdown you can trust, question prompts, notes, one-key captures.
+
+Time is computed from the stored session and the app's clock on every repaint; the repaint
+timer is re-armed for the next second boundary and only decides *when* to draw. Notes reach
+the store (memory + a journal line the writer thread fsyncs) within half a second of typing
+and at every question change, pause, capture and end; nothing here touches the disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static
+
+from ..domain import meeting as m
+from ..domain.records import Capture, CaptureKind, Interview, InterviewStatus, Note
+from ..domain.validation import clean_text
+from ..paths import stylesheet
+from ..widgets.countdown import Countdown
+from ..widgets.note_input import NoteInput
+from ..widgets.notes_log import NotesLog
+from ..widgets.question_panel import QuestionPanel, plan_lines
+
+SAVE_AFTER = 0.5  # seconds: typing reaches the journal within this of the first unsaved key
+CAPTURE_KEYS = {
+    "ctrl+r": CaptureKind.REFERRAL,
+    "ctrl+l": CaptureKind.LEAD,
+    "ctrl+y": CaptureKind.JOB_TITLE,
+    "ctrl+o": CaptureKind.OBSERVATION,
+    "ctrl+f": CaptureKind.OFFER,
+}
+CAPTURE_LEGEND = "capture: ^r referral · ^l lead · ^y job title · ^o observation · ^f offer"
+# Letter keys work only when the notes line does not have focus (escape leaves it).
+LETTER_ACTIONS = {"start", "pause", "end", "tips", "write", "bell", "jump", "leave"}
+TIPS = (
+    "[b]Tips[/]\n"
+    "• Dress as you would for an interview there.\n"
+    "• Keep to the time you asked for; offer to stop when it is up.\n"
+    "• Look around: could you see yourself working here?\n"
+    "• It is an exchange: listen for something you can offer back.\n"
+    "• Ask for advice and information, never for a job."
+)
+
+
+class MeetingScreen(Screen[None]):
+    CSS_PATH = stylesheet("meeting.tcss")
+    BINDINGS = [
+        Binding("ctrl+n", "asked", "Next ✓", id="meet.asked",
+                tooltip="Tick the current question and show the next"),
+        Binding("ctrl+b", "back", "Back", id="meet.back", tooltip="Back to the previous question"),
+        Binding("ctrl+g", "skip", "Skip", id="meet.skip", tooltip="Pass over this question"),
+        Binding("ctrl+t", "add_question", "Add Q", id="meet.add",
+                tooltip="Add a question after the current one"),
+        Binding("shift+up", "move(-1)", "Earlier", show=False, id="meet.earlier",
+                tooltip="Move the current question earlier in the plan"),
+        Binding("shift+down", "move(1)", "Later", show=False, id="meet.later",
+                tooltip="Move the current question later in the plan"),
+        *(
+            Binding(key, f"capture('{kind.name}')", f"Capture {kind.value}", show=False,
+                    id=f"meet.capture.{kind.name.lower()}", tooltip=f"Note a {kind.value}")
+            for key, kind in CAPTURE_KEYS.items()
+        ),
+        Binding("escape", "leave_notes", "More", id="meet.more",
+                tooltip="Leave the notes line for pause, end, tips"),
+        Binding("s,enter", "start", "Start", id="meet.start", tooltip="Start the clock"),
+        Binding("w,enter", "write", "Notes", id="meet.write", tooltip="Back to the notes line"),
+        Binding("p", "pause", "Pause", id="meet.pause", tooltip="Stop or restart the clock"),
+        Binding("e", "end", "End", id="meet.end", tooltip="End the meeting (asks first)"),
+        Binding("i", "tips", "Tips", id="meet.tips", tooltip="Show or hide meeting tips"),
+        Binding("b", "bell", "Bell", id="meet.bell", tooltip="Terminal bell at phase changes"),
+        Binding("q", "leave", "Leave", id="meet.leave",
+                tooltip="Back to home; a started meeting keeps running and can be resumed"),
+        *(
+            Binding(str(n), f"jump({n - 1})", f"Question {n}", show=False, id=f"meet.jump{n}")
+            for n in range(1, 10)
+        ),
+    ]  # fmt: skip
+
+    def __init__(self, interview_id: int) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self.interview: Interview | None = None
+        self._save_timer: Timer | None = None
+        self._tick_timer: Timer | None = None
+        self._phase: m.Phase | None = None
+        self._interviewee = ""
+
+    @property
+    def store(self):
+        return self.app.store  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="meet-top"):
+            with Vertical(id="meet-clock", classes="panel"):
+                yield Countdown()
+            with Vertical(id="meet-plan", classes="panel"):
+                yield Static("", id="plan")
+                yield Static(TIPS, id="tips")
+        yield QuestionPanel(id="meet-questions")
+        yield NotesLog(id="meet-log")
+        yield Static(CAPTURE_LEGEND, id="meet-legend")
+        yield NoteInput(placeholder="Type a note, enter to keep it", id="note", max_length=5000)
+        # Compact, and the palette hint left out: every meeting key must fit in 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
+
+    # ----- lifecycle -------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        interview = self.store.interviews.get(self.interview_id)
+        if interview is None:
+            self.notify("That meeting no longer exists.", severity="error")
+            self.app.pop_screen()
+            return
+        self.interview = interview
+        contact = self.store.contacts.get(interview.contact_id)
+        self._interviewee = contact.name if contact else ""
+        org = self.store.organizations.get(interview.organization_id)
+        where = f" · {org.name}" if org else ""
+        self.query_one("#meet-clock").border_title = "Clock"
+        self.query_one("#meet-plan").border_title = f"With {self._interviewee or 'them'}{where}"
+        self.query_one("#tips").display = False
+        self.store.hold_full_saves(True)  # only cheap journal appends while the meeting runs
+        draft = interview.draft
+        note = self.query_one("#note", Input)
+        if draft is not None:
+            note.value = draft.text
+        self.query_one(NotesLog).show_all(interview.notes, interview.captures)
+        started = interview.session.started is not None
+        note.disabled = not started
+        if started:
+            note.focus()
+        else:
+            self.set_focus(None)
+        self._phase = m.timer_view(interview.session, interview.minutes, self._now()).phase
+        self.refresh_clock()
+        self.refresh_plan()
+
+    def on_unmount(self) -> None:
+        self.save()
+        if self.store is not None and not self.store.closed:
+            self.store.hold_full_saves(False)
+
+    def _now(self):
+        return self.app.clock.now()  # type: ignore[attr-defined]
+
+    def _elapsed(self) -> float:
+        assert self.interview is not None
+        return m.elapsed(self.interview.session, self._now())
+
+    # ----- repainting ------------------------------------------------------------------------
+
+    def refresh_clock(self) -> None:
+        """Draw the clock from the stored session and the clock; re-arm for the next second."""
+        if self.interview is None:
+            return
+        profile = self.store.profile()
+        view = m.timer_view(
+            self.interview.session, self.interview.minutes, self._now(), profile.wrap_minutes
+        )
+        self.query_one(Countdown).show(view)
+        self.query_one(QuestionPanel).show(
+            self.interview, m.pace(self.interview, self._now(), profile.wrap_minutes)
+        )
+        if view.phase is not self._phase:
+            self._phase = view.phase
+            if profile.meeting_bell and view.phase not in (m.Phase.NOT_STARTED, m.Phase.ENDED):
+                self.app.bell()
+        if self._tick_timer is not None:
+            self._tick_timer.stop()
+        # Wake just after the shown second changes: late under load, never wrong.
+        delay = 1.0 - (view.elapsed % 1.0) + 0.01
+        self._tick_timer = self.set_timer(delay, self.refresh_clock, name="meeting-clock")
+
+    def refresh_plan(self) -> None:
+        assert self.interview is not None
+        self.query_one("#plan", Static).update(plan_lines(self.interview))
+
+    # ----- saving ----------------------------------------------------------------------------
+
+    def _changed(self, interview: Interview, *, now: bool = True) -> None:
+        self.interview = interview
+        if now:
+            self.save()
+        elif self._save_timer is None:
+            self._save_timer = self.set_timer(SAVE_AFTER, self.save, name="meeting-save")
+
+    def save_before_exit(self) -> None:
+        """Called by the app before it closes the store, whatever screen is on top."""
+        self.save()
+
+    def save(self) -> None:
+        """Hand the meeting to the store (memory now, disk via the writer thread)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        store = self.store
+        if self.interview is not None and store is not None and not store.closed:
+            self.interview = store.interviews.save(self.interview)
+
+    # ----- keys while typing -----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.interview is None:
+            return True
+        typing = isinstance(self.focused, Input)
+        started = self.interview.session.started is not None
+        if action == "start":
+            return not started
+        if action == "write":
+            return started and not typing
+        if action == "leave_notes":
+            return typing
+        if action == "leave":
+            return not typing
+        if action in LETTER_ACTIONS:
+            return started and not typing
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
+
+    @on(Input.Changed, "#note")
+    def _typing(self, event: Input.Changed) -> None:
+        assert self.interview is not None
+        text = event.value
+        draft = self.interview.draft
+        if not text.strip():
+            new_draft = None
+        elif draft is None:  # stamped when the thought started, not when enter was pressed
+            began = event.input.began if isinstance(event.input, NoteInput) else None
+            spent = m.elapsed(self.interview.session, began or self._now())
+            new_draft = Note(text=text, elapsed=spent, question=self._question_text())
+        else:
+            new_draft = replace(draft, text=text)
+        if new_draft != draft:
+            self._changed(replace(self.interview, draft=new_draft), now=False)
+
+    @on(NoteInput.Kept)
+    def _keep_note(self, event: NoteInput.Kept) -> None:
+        assert self.interview is not None
+        text = clean_text(event.text)
+        if not text:
+            return
+        draft = self.interview.draft
+        note = Note(
+            text=text,
+            elapsed=m.elapsed(self.interview.session, event.began or self._now()),
+            question=draft.question if draft else self._question_text(),
+        )
+        self._changed(replace(self.interview, notes=[*self.interview.notes, note], draft=None))
+        self.query_one(NotesLog).add_note(note)
+
+    def _question_text(self) -> str:
+        assert self.interview is not None
+        current = m.current_question(self.interview)
+        return current.text if current else ""
+
+    def _after_question_change(self, interview: Interview) -> None:
+        self._changed(interview)
+        self.refresh_plan()
+        self.refresh_clock()
+
+    def action_asked(self) -> None:
+        assert self.interview is not None
+        self._after_question_change(m.mark_current(self.interview, self._elapsed(), asked=True))
+
+    def action_skip(self) -> None:
+        assert self.interview is not None
+        self._after_question_change(m.mark_current(self.interview, self._elapsed(), asked=False))
+
+    def action_back(self) -> None:
+        assert self.interview is not None
+        index = self.interview.session.current - 1
+        if index >= 0:
+            previous = self.interview.questions[index]
+            questions = list(self.interview.questions)
+            questions[index] = replace(previous, asked=False, skipped=False)
+            moved = m.move_to(replace(self.interview, questions=questions), index, self._elapsed())
+            self._after_question_change(moved)
+
+    def action_jump(self, index: int) -> None:
+        assert self.interview is not None
+        self._after_question_change(m.move_to(self.interview, index, self._elapsed()))
+
+    def action_move(self, offset: int) -> None:
+        assert self.interview is not None
+        iv = self.interview
+        self._after_question_change(m.reorder(iv, iv.session.current, offset))
+
+    def action_add_question(self) -> None:
+        from .text_prompt import TextPrompt
+
+        def add(text: str | None) -> None:
+            if text and self.interview is not None:
+                self._after_question_change(m.add_question(self.interview, text, self._elapsed()))
+            self._back_to_notes()
+
+        self.app.push_screen(TextPrompt("Add a question", "Asked next, after the current one"), add)
+
+    def action_capture(self, kind_name: str) -> None:
+        from .capture import CaptureScreen
+
+        kind = CaptureKind[kind_name]
+
+        def keep(capture: Capture | None) -> None:
+            if capture is not None and self.interview is not None:
+                captures = [*self.interview.captures, capture]
+                self._changed(replace(self.interview, captures=captures))
+                self.query_one(NotesLog).add_capture(capture)  # the log line is the receipt
+            self._back_to_notes()
+
+        self.save()  # the draft too, before a dialog takes the keyboard
+        self.app.push_screen(CaptureScreen(kind, self._elapsed(), self._interviewee), keep)
+
+    def _back_to_notes(self) -> None:
+        note = self.query_one("#note", Input)
+        if not note.disabled:
+            note.focus()
+
+    # ----- keys when not typing --------------------------------------------------------------
+
+    def action_leave_notes(self) -> None:
+        self.set_focus(None)
+
+    def action_write(self) -> None:
+        self._back_to_notes()
+
+    def action_start(self) -> None:
+        assert self.interview is not None
+        session = m.start(self.interview.session, self._now())
+        self._changed(replace(self.interview, session=session, status=InterviewStatus.LIVE))
+        note = self.query_one("#note", Input)
+        note.disabled = False
+        note.focus()
+        self.refresh_clock()
+
+    def action_pause(self) -> None:
+        assert self.interview is not None
+        session = self.interview.session
+        now = self._now()
+        paused = session.paused_at is not None
+        session = m.resume(session, now) if paused else m.pause(session, now)
+        self._changed(replace(self.interview, session=session))
+        self.refresh_clock()
+        self.notify("Clock running again." if paused else "Paused: the clock is stopped.")
+
+    def action_tips(self) -> None:
+        tips = self.query_one("#tips")
+        tips.display = not tips.display
+        self.query_one("#plan").display = not tips.display
+
+    def action_bell(self) -> None:
+        profile = self.store.profile()
+        profile.meeting_bell = not profile.meeting_bell
+        self.store.save_profile(profile)
+        self.notify("Bell on at phase changes." if profile.meeting_bell else "Bell off.")
+
+    def action_leave(self) -> None:
+        assert self.interview is not None
+        if self.interview.on_the_spot and self.interview.session.started is None:
+            # Opened on the spot but never started: leave no empty meeting behind.
+            self.store.interviews.delete(self.interview.id)
+            self.interview = None
+        self.app.pop_screen()
+
+    def action_end(self) -> None:
+        from .confirm import ConfirmScreen
+
+        def finish(sure: bool | None) -> None:
+            if sure and self.interview is not None:
+                self.end_meeting()
+            else:
+                self._back_to_notes()  # not yet: carry on writing
+
+        assert self.interview is not None
+        spent = m.clock_text(self._elapsed())
+        self.app.push_screen(
+            ConfirmScreen(
+                "End the meeting?",
+                f"{spent} with {self._interviewee or 'them'}. Notes and captures are "
+                "kept; the meeting is marked done.",
+            ),
+            finish,
+        )
+
+    def end_meeting(self) -> None:
+        assert self.interview is not None
+        draft = self.interview.draft
+        notes = list(self.interview.notes)
+        if draft is not None and draft.text.strip():
+            notes.append(replace(draft, text=clean_text(draft.text)))
+        session = m.end(self.interview.session, self._now())
+        self._changed(
+            replace(
+                self.interview,
+                session=session,
+                status=InterviewStatus.DONE,
+                notes=notes,
+                draft=None,
+            )
+        )
+        self.store.flush()
+        self.notify("Meeting ended and saved. Well done.", title="Saved")
+        self.app.pop_screen()

@@ -1,0 +1,49 @@
+"""Ask for one line of text: dismisses with the cleaned text, or None on escape."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label
+
+from ..domain.validation import clean_text
+from ..paths import stylesheet
+from ..widgets.field_error import FieldError
+
+
+class TextPrompt(ModalScreen[str | None]):
+    CSS_PATH = stylesheet("capture.tcss")
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
+
+    def __init__(self, title: str, prompt: str, value: str = "", max_length: int = 500) -> None:
+        super().__init__()
+        self.title_text = title
+        self.prompt = prompt
+        self.value = value
+        self.max_length = max_length
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.prompt)
+            yield Input(self.value, id="prompt-input", max_length=self.max_length)
+            yield FieldError(id="prompt-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        dialog = self.query_one(".dialog")
+        dialog.border_title = self.title_text
+        dialog.border_subtitle = "enter keeps · escape cancels"
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = clean_text(event.value)
+        if not text:
+            self.query_one("#prompt-error", FieldError).show("Type something, or escape to cancel.")
+            return
+        self.dismiss(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,29 @@
+"""A bug while opening the data is said plainly on screen, never a silent hang."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from infoview_tui.app import InfoviewApp
+from infoview_tui.clock import FakeClock
+from infoview_tui.screens.fatal import FatalScreen
+
+
+async def test_an_unexpected_error_while_opening_shows_a_message_and_exits_1():
+    def opener():
+        raise RuntimeError("boom")
+
+    app = InfoviewApp(opener, FakeClock(datetime(2026, 12, 1, tzinfo=timezone.utc)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, FatalScreen)
+        message = str(app.screen.query_one("#fatal-message").render())
+        assert "unexpected problem" in message and "RuntimeError: boom" in message
+        report = Path(message.split("bug report: ")[1].split()[0])
+        assert "RuntimeError: boom" in report.read_text()
+        report.unlink()
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 1

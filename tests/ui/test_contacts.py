@@ -1,0 +1,502 @@
+"""Contacts, driven like a user: keys in, then what is on screen and what reached the file."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from textual import events
+from textual.widgets import Input, Static, TextArea
+
+from infoview_tui.domain.records import (
+    Contact,
+    FollowUp,
+    FoundThrough,
+    Interview,
+    InterviewStatus,
+    Organization,
+)
+from infoview_tui.screens.confirm import ConfirmScreen
+from infoview_tui.screens.contact_form import ContactFormScreen
+from infoview_tui.screens.contacts import ContactsScreen
+from infoview_tui.screens.home import HomeScreen
+from infoview_tui.widgets.plain_table import PlainTable
+
+
+async def open_contacts(pilot) -> ContactsScreen:
+    await pilot.press("c")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ContactsScreen)
+    return pilot.app.screen
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*text)
+
+
+async def fill(pilot, selector: str, text: str) -> None:
+    """Move to a field and paste into it (a paste replaces what focusing selected).
+
+    Pasting is how most long text arrives, and each pilot key press costs ~70 ms.
+    """
+    field = pilot.app.screen.query_one(selector)
+    field.focus()
+    await pilot.pause()
+    field.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+def shown_names(screen: ContactsScreen) -> list[str]:
+    table = screen.query_one(PlainTable)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+def detail(screen: ContactsScreen) -> str:
+    """The detail panel: its title (the name) and its text."""
+    title = screen.query_one("#contact-detail").border_title
+    return f"{title}\n{screen.query_one('#contact-detail-text', Static).visual}"
+
+
+def error_text(form: ContactFormScreen, field: str) -> str:
+    error = form.query_one(f"#{field}-error", Static)
+    return str(error.visual) if error.display else ""
+
+
+def seed(store) -> dict[str, int]:
+    harbour = store.organizations.save(Organization(name="Harbour Health", rank=1))
+    ada = store.contacts.save(
+        Contact(name="Ada Lovelace", job_title="Data analyst", organization_id=harbour.id)
+    )
+    return {"harbour": harbour.id, "ada": ada.id}
+
+
+# ----- adding ---------------------------------------------------------------------------------
+
+
+async def test_add_contact_with_new_organisation_and_introducer(run_app, store, reopen, clock):
+    NOW = clock.now()
+    ids = seed(store)
+    async with run_app() as pilot:
+        screen = await open_contacts(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, ContactFormScreen)
+        assert form.focused.id == "name"
+        await type_text(pilot, "Bea Quist")
+        await pilot.press("tab")
+        await type_text(pilot, "Nurse")
+        await pilot.press("tab")
+        await fill(pilot, "#organisation", "Northwind Clinic")
+        await fill(pilot, "#email", "bea@northwind.example")
+        await fill(pilot, "#introduced_by", "ada lovelace")  # any case matches
+        await pilot.press("tab", "space")  # "the introducer will ask them first"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        assert pilot.app.screen is screen
+        assert shown_names(screen) == ["Ada Lovelace", "Bea Quist"]
+        assert screen.query_one(PlainTable).highlighted_id is not None
+        assert screen.query_one("#contact-detail").border_title == "Bea Quist"
+        assert "Introduced by: Ada Lovelace (will ask them first" in detail(screen)
+        assert "Role: Nurse at Northwind Clinic" in detail(screen)
+        await pilot.press("up")
+        assert "Introduced: Bea Quist" in detail(screen)  # the referral chain, seen from Ada
+
+        store.flush()
+        saved = reopen()
+        (bea,) = [c for c in saved.contacts.all() if c.name == "Bea Quist"]
+        org = saved.organizations.get(bea.organization_id)
+        assert org is not None and org.name == "Northwind Clinic" and org.rank is None
+        assert bea.job_title == "Nurse"
+        assert bea.email == "bea@northwind.example"
+        assert bea.introduced_by_id == ids["ada"]
+        assert bea.introducer_asks_first is True and bea.may_use_name is False
+        assert bea.created == NOW
+        assert len(saved.organizations) == 2
+
+
+async def test_existing_organisation_is_linked_whatever_its_case(run_app, store, reopen):
+    ids = seed(store)
+    async with run_app() as pilot:
+        await open_contacts(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Cy")
+        await fill(pilot, "#organisation", "harbour HEALTH")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        store.flush()
+        saved = reopen()
+        (cy,) = [c for c in saved.contacts.all() if c.name == "Cy"]
+        assert cy.organization_id == ids["harbour"]
+        assert len(saved.organizations) == 1
+
+
+async def test_empty_name_is_refused_next_to_the_field_and_nothing_is_saved(
+    run_app, store, reopen, screen_text
+):
+    seed(store)
+    async with run_app() as pilot:
+        await open_contacts(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = pilot.app.screen
+        await type_text(pilot, "   ")  # only spaces: still no name
+        await fill(pilot, "#organisation", "Brand New Org")  # must not be created half-way
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        assert pilot.app.screen is form  # still open, nothing lost
+        assert "needs a name" in error_text(form, "name")
+        assert form.focused.id == "name"
+        assert form.query_one("#organisation", Input).value == "Brand New Org"
+        assert "A contact needs a name." in screen_text(pilot.app)
+        store.flush()
+        saved = reopen()
+        assert len(saved.contacts) == 1
+        assert [o.name for o in saved.organizations.all()] == ["Harbour Health"]
+
+
+async def test_bad_email_and_unknown_introducer_are_shown_where_they_are(run_app, store, reopen):
+    seed(store)
+    async with run_app() as pilot:
+        await open_contacts(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = pilot.app.screen
+        await type_text(pilot, "Dee")
+        await fill(pilot, "#email", "dee at home")
+        await fill(pilot, "#introduced_by", "Nobody Known")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        assert pilot.app.screen is form
+        assert "email address" in error_text(form, "email")
+        assert "No contact has that name" in error_text(form, "introduced_by")
+        assert error_text(form, "name") == ""
+        assert form.focused.id == "email"  # the first problem, in screen order
+        assert len(store.contacts) == 1
+
+        # Fixing both clears the messages and saves.
+        await pilot.press("ctrl+u")  # the email field has the focus: clear it, retype
+        await fill(pilot, "#email", "dee@example.org")
+        form.query_one("#introduced_by").focus()
+        await pilot.press("backspace")  # all selected on focus: this empties it
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ContactsScreen)
+        store.flush()
+        (dee,) = [c for c in reopen().contacts.all() if c.name == "Dee"]
+        assert dee.email == "dee@example.org" and dee.introduced_by_id is None
+
+
+async def test_enter_in_a_one_line_field_moves_on_and_keeps_the_form(run_app, store):
+    async with run_app() as pilot:
+        await open_contacts(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = pilot.app.screen
+        await type_text(pilot, "Eve")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is form
+        assert form.focused.id == "job_title"
+        assert form.query_one("#name", Input).value == "Eve"
+        assert len(store.contacts) == 0
+
+
+# ----- editing --------------------------------------------------------------------------------
+
+
+async def test_edit_changes_persist(run_app, store, reopen):
+    ids = seed(store)
+    store.contacts.save(Contact(name="Bo Chen", found_through=FoundThrough.FRIEND))
+    async with run_app() as pilot:
+        screen = await open_contacts(pilot)
+        assert "Ada Lovelace" in detail(screen)
+        await pilot.press("enter")  # enter opens the highlighted contact, like e
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, ContactFormScreen)
+        assert form.query_one("#name", Input).value == "Ada Lovelace"
+        assert form.query_one("#organisation", Input).value == "Harbour Health"
+        await pilot.press("tab")  # into the job title: all of it selected, typing replaces
+        await type_text(pilot, "Head")
+        form.query_one("#notes", TextArea).focus()
+        await type_text(pilot, "Early")
+        await pilot.press("enter")
+        await type_text(pilot, "Call")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        assert pilot.app.screen is screen
+        assert screen.query_one(PlainTable).highlighted_id == ids["ada"]
+        assert "Role: Head at Harbour Health" in detail(screen)
+        await pilot.press("e")
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#job_title", Input).value == "Head"
+        await pilot.press("escape")  # nothing changed: closes without asking
+        await pilot.pause()
+        assert pilot.app.screen is screen
+
+    saved = reopen()  # the app closed the store: everything is in the file
+    ada = saved.contacts.get(ids["ada"])
+    assert ada.job_title == "Head"
+    assert ada.notes == "Early\nCall"
+    assert ada.organization_id == ids["harbour"]
+    assert len(saved.organizations) == 1
+
+
+async def test_odd_text_is_kept_exactly_and_shown_literally(run_app, store, reopen, screen_text):
+    async with run_app() as pilot:
+        screen = await open_contacts(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = pilot.app.screen
+        await type_text(pilot, "[b]Zoë[/b] ")
+        # Pilot cannot press an emoji key; a terminal sends it like a paste.
+        form.query_one("#name", Input).post_message(events.Paste("😀 Ünal"))
+        # A paste with newlines and a control character into a one-line field: kept, joined.
+        await fill(pilot, "#job_title", "Senior\nengineer \x07[red]x[/red]")
+        await fill(pilot, "#organisation", "Café [i]Crème[/i] & Co")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        assert pilot.app.screen is screen
+        text = screen_text(pilot.app)
+        assert "[b]Zoë[/b] 😀 Ünal" in text  # in the detail's title, not bold
+        assert shown_names(screen) == ["[b]Zoë[/b] 😀 Ünal"]
+        assert "[b]Zoë[/b] 😀 …" in text  # in the table, cut to the column
+        assert "Role: Senior engineer [red]x[/red] at Café [i]Crème[/i] & Co" in detail(screen)
+        assert "Senior engineer [red]x[/red]" in text
+        store.flush()
+        (zoe,) = reopen().contacts.all()
+        assert zoe.name == "[b]Zoë[/b] 😀 Ünal"
+        assert zoe.job_title == "Senior engineer [red]x[/red]"  # the bell character is gone
+        (org,) = reopen().organizations.all()
+        assert org.name == "Café [i]Crème[/i] & Co"
+
+
+async def test_a_very_long_name_is_refused_but_long_notes_are_kept(run_app, store, reopen):
+    async with run_app() as pilot:
+        await open_contacts(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#name", Input).post_message(events.Paste("N" * 250))
+        form.query_one("#notes", TextArea).text = "note " * 3000
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "limited to 200" in error_text(form, "name")
+        form.query_one("#name", Input).value = "Nia Long"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ContactsScreen)
+        store.flush()
+        (nia,) = reopen().contacts.all()
+        assert nia.notes == ("note " * 3000).strip()
+
+
+# ----- leaving the form -----------------------------------------------------------------------
+
+
+async def test_escape_with_unsaved_typing_asks_before_discarding(
+    run_app, store, reopen, screen_text
+):
+    async with run_app() as pilot:
+        screen = await open_contacts(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = pilot.app.screen
+        await type_text(pilot, "Half")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        assert "Discard changes?" in screen_text(pilot.app)
+        await pilot.press("n")  # keep editing: the text is still there
+        await pilot.pause()
+        assert pilot.app.screen is form
+        assert form.query_one("#name", Input).value == "Half"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert shown_names(screen) == []
+        assert len(store.contacts) == 0
+        # An untouched form closes at once.
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+
+
+# ----- deleting -------------------------------------------------------------------------------
+
+
+async def test_delete_asks_says_what_happens_and_unlinks(
+    run_app, store, reopen, screen_text, clock
+):
+    NOW = clock.now()
+    ids = seed(store)
+    bo = store.contacts.save(Contact(name="Bo Chen", introduced_by_id=ids["ada"]))
+    cy = store.contacts.save(Contact(name="Cy Ortiz", introduced_by_id=ids["ada"]))
+    today = NOW.date()
+    store.followups.save(FollowUp(title="Thank Ada", due=today, contact_id=ids["ada"]))
+    done = store.followups.save(
+        FollowUp(title="Old", due=today - timedelta(days=9), contact_id=ids["ada"], done=NOW)
+    )
+    meeting = store.interviews.save(
+        Interview(contact_id=ids["ada"], status=InterviewStatus.DONE, when=NOW)
+    )
+    async with run_app() as pilot:
+        screen = await open_contacts(pilot)
+        assert screen.query_one(PlainTable).highlighted_id == ids["ada"]
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        assert "Delete Ada Lovelace?" in screen_text(pilot.app)
+        text = str(pilot.app.screen.query_one("#confirm-message", Static).visual)
+        assert "Ada Lovelace introduced 2 people; they stay, without an introducer." in text
+        assert "1 open follow-up for Ada Lovelace is removed." in text
+        assert "1 meeting with Ada Lovelace is kept" in text
+
+        await pilot.press("n")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert shown_names(screen) == ["Ada Lovelace", "Bo Chen", "Cy Ortiz"]
+        assert store.contacts.get(ids["ada"]) is not None
+
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert shown_names(screen) == ["Bo Chen", "Cy Ortiz"]
+        assert "Introduced by: nobody" in detail(screen)
+
+        store.flush()
+        saved = reopen()
+        assert saved.contacts.get(ids["ada"]) is None
+        assert saved.contacts.get(bo.id).introduced_by_id is None
+        assert saved.contacts.get(cy.id).introduced_by_id is None
+        assert [f.id for f in saved.followups.all()] == [done.id]
+        assert saved.interviews.get(meeting.id) is not None
+
+
+async def test_delete_of_someone_unlinked_says_so(run_app, store, screen_text):
+    seed(store)
+    async with run_app() as pilot:
+        await open_contacts(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Nothing else refers to them." in screen_text(pilot.app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(store.contacts) == 1
+
+
+# ----- the filter -----------------------------------------------------------------------------
+
+
+async def test_filter_narrows_rows_by_name_organisation_or_title(run_app, store, screen_text):
+    acme = store.organizations.save(Organization(name="Acme Works"))
+    for name, title, org in (
+        ("Ada Lovelace", "Analyst", None),
+        ("Bo Chen", "Welder", acme.id),
+        ("Cy Ortiz", "Nurse", None),
+        ("Dee Park", "Analyst", acme.id),
+    ):
+        store.contacts.save(Contact(name=name, job_title=title, organization_id=org))
+    async with run_app() as pilot:
+        screen = await open_contacts(pilot)
+        assert len(shown_names(screen)) == 4
+        await pilot.press("slash")
+        assert screen.focused.id == "contacts-filter"
+        await type_text(pilot, "acme")  # "a" types; it does not open the form
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ContactsScreen)
+        assert shown_names(screen) == ["Bo Chen", "Dee Park"]
+        assert "2 of 4" in screen_text(pilot.app)
+        await type_text(pilot, " analyst")  # every word must match
+        await pilot.pause()
+        assert shown_names(screen) == ["Dee Park"]
+        assert "Dee Park" in detail(screen)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "zzz")
+        await pilot.pause()
+        assert shown_names(screen) == []
+        assert "No contact matches" in detail(screen)
+
+        await pilot.press("escape")  # clears the filter, back to the table
+        await pilot.pause()
+        assert len(shown_names(screen)) == 4
+        assert screen.query_one("#contacts-filter", Input).value == ""
+        assert isinstance(screen.focused, PlainTable)
+        await pilot.press("escape")  # and now back home
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HomeScreen)
+
+
+async def test_an_empty_list_invites_the_first_contact(run_app, store):
+    async with run_app() as pilot:
+        screen = await open_contacts(pilot)
+        assert "No contacts yet. Press a to add" in detail(screen)
+        await pilot.press("e", "d")  # nothing to edit or delete: nothing happens
+        await pilot.pause()
+        assert pilot.app.screen is screen
+
+
+async def test_contacts_and_form_fit_80_by_24(run_app, store, screen_text):
+    ids = seed(store)
+    store.contacts.save(Contact(name="Bo Chen", introduced_by_id=ids["ada"]))
+    async with run_app() as pilot:
+        await open_contacts(pilot)
+        text = screen_text(pilot.app)
+        for shown in ("Name", "Stage", "Ada Lovelace", "Harbour Health", "to approach"):
+            assert shown in text
+        for key in ("a Add contact", "e Edit", "d Delete", "/ Filter", "esc Back"):
+            assert key in text  # the footer
+        assert "Introduced: Bo Chen" in text  # the detail panel
+        await pilot.press("a")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        for label in ("Name *", "Organisation", "Found through", "Introduced by", "Notes"):
+            assert label in text
+        assert "^s Save" in text
+
+
+async def test_cadence_and_last_contact_show_in_the_detail(run_app, store, clock):
+    NOW = clock.now()
+    store.contacts.save(
+        Contact(
+            name="Ada Lovelace",
+            cadence_days=30,
+            last_contact=NOW - timedelta(days=3),
+            created=NOW - timedelta(days=40),
+        )
+    )
+    async with run_app() as pilot:
+        screen = await open_contacts(pilot)
+        text = detail(screen)
+        assert "Stay in touch: every 30 days" in text
+        assert f"Last contact: Sun {date(2026, 11, 22).day} Nov" in text
+        assert "Added: 16 Oct 2026" in text
+
+
+async def test_a_long_list_scrolls_to_its_last_row(run_app, store, screen_text):
+    for i in range(60):
+        store.contacts.save(Contact(name=f"Person {i:02}", job_title="Analyst"))
+    async with run_app() as pilot:
+        screen = await open_contacts(pilot)
+        assert "Person 00" in screen_text(pilot.app)
+        assert "Person 59" not in screen_text(pilot.app)
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "Person 59" in text and "Person 00" not in text
+        assert screen.query_one("#contact-detail").border_title == "Person 59"
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert screen.query_one(PlainTable).cursor_row < 59
