@@ -6,8 +6,6 @@ import re
 import time
 from datetime import timedelta
 
-from terminal import Terminal
-
 from infoview_tui.clock import Clock
 from infoview_tui.domain.records import (
     Contact,
@@ -17,6 +15,8 @@ from infoview_tui.domain.records import (
     Session,
 )
 from infoview_tui.store.store import Store
+
+from .terminal import Terminal
 
 
 def wait_until(term: Terminal, condition, timeout: float = 10) -> None:

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from store_helpers import START
 
 from infoview_tui.clock import FakeClock
+
+from .store_helpers import START
 
 __all__ = ["START"]  # some tests import it from here
 

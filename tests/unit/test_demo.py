@@ -11,8 +11,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import START
-from store_helpers import snapshot_dir
 
 from infoview_tui.clock import FakeClock
 from infoview_tui.demo import DEMO_FILENAME, add_business_days, build_demo, open_demo_copy
@@ -25,6 +23,8 @@ from infoview_tui.domain.records import (
 )
 from infoview_tui.domain.summary import Due, due_bucket
 from infoview_tui.paths import ENV_DATA
+
+from .store_helpers import START, snapshot_dir
 
 # Seven consecutive days: the business-day and rest-day rules must hold whatever today is.
 WEEK = [START + timedelta(days=n) for n in range(7)]

@@ -8,7 +8,6 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from store_helpers import crash_image, read_json, snapshot_dir
 
 from infoview_tui.domain.records import (
     Contact,
@@ -22,6 +21,8 @@ from infoview_tui.domain.records import (
     Question,
 )
 from infoview_tui.store.errors import FileUnreadable
+
+from .store_helpers import crash_image, read_json, snapshot_dir
 
 TABLES = {
     "meta",

@@ -11,11 +11,12 @@ import os
 from pathlib import Path
 
 import pytest
-from store_helpers import read_json
 
 from infoview_tui.domain.records import Contact
 from infoview_tui.store.errors import FileDamaged
 from infoview_tui.store.store import Conflict
+
+from .store_helpers import read_json
 
 THEIR_REVISION = "feedfacefeedface"
 

@@ -11,7 +11,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from store_helpers import read_json, snapshot_dir
 
 from infoview_tui.domain.records import Contact
 from infoview_tui.store.errors import (
@@ -21,6 +20,8 @@ from infoview_tui.store.errors import (
     StoreError,
 )
 from infoview_tui.store.store import Store
+
+from .store_helpers import read_json, snapshot_dir
 
 GOOD_META = {"1": {"schema_version": 1, "revision": "abcdef0123456789"}}
 

@@ -1,0 +1,49 @@
+"""Small text files a person asked for, written beside their data file.
+
+These are copies for the person to send or keep (a thank-you note), never the data file: that
+one is written only by the store. Files are private to their owner, like the data file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+MAX_SLUG = 60
+
+
+def slug(text: str, fallback: str = "contact") -> str:
+    """A safe piece of a file name: lowercase letters and digits joined by dashes."""
+    words = re.findall(r"[^\W_]+", text.casefold())
+    joined = "-".join(words)[:MAX_SLUG].strip("-")
+    return joined or fallback
+
+
+def thank_you_path(folder: Path, contact_name: str, day: date) -> Path:
+    return folder / f"thank-you-{slug(contact_name)}-{day.isoformat()}.txt"
+
+
+def write_text_file(path: Path, text: str) -> Path:
+    """Write `text` (ending with a newline) through a temporary file, readable by its owner only.
+
+    Raises OSError; the caller tells the person what went wrong.
+    """
+    temp = path.with_name(f".{path.name}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text if text.endswith("\n") else text + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def export_thank_you(folder: Path, contact_name: str, day: date, text: str) -> Path:
+    """Save a thank-you draft as `thank-you-NAME-YYYY-MM-DD.txt` in `folder`; its path."""
+    return write_text_file(thank_you_path(folder, contact_name, day), text)
