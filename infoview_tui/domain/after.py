@@ -255,3 +255,31 @@ def mark_handled(interview: Interview, index: int) -> Interview:
     captures = list(interview.captures)
     captures[index] = replace(captures[index], handled=True)
     return replace(interview, captures=captures)
+
+
+def meeting_ended(
+    interview: Interview,
+    contact: Contact | None,
+    items: Iterable[FollowUp],
+    ended: datetime,
+    rest_days: Iterable[int] = (),
+) -> tuple[Contact | None, list[FollowUp]]:
+    """What ending a meeting sets in motion: the contact and the follow-ups to save.
+
+    A thank-you item due within two days (unless this meeting already has one), and the
+    meeting counts as an interaction, so the stay-in-touch rhythm counts from it.
+    """
+    from .rhythm import log_interaction
+
+    rest = list(rest_days)
+    items = list(items)
+    to_save: list[FollowUp] = []
+    already = any(
+        i.kind is FollowUpKind.THANK_YOU and i.interview_id == interview.id for i in items
+    )
+    if not already:
+        to_save.append(thank_you_item(interview, contact, ended, rest))
+    if contact is None:
+        return None, to_save
+    contact, moved = log_interaction(contact, ended, items, rest)
+    return contact, to_save + moved

@@ -409,6 +409,21 @@ class MeetingScreen(Screen[None]):
                 draft=None,
             )
         )
-        self.store.flush()
-        self.notify("Meeting ended and saved. Well done.", title="Saved")
-        self.app.pop_screen()
+        from ..domain.after import meeting_ended
+        from .after import AfterScreen
+
+        store = self.store
+        contact, items = meeting_ended(
+            self.interview,
+            store.contacts.get(self.interview.contact_id),
+            store.followups.all(),
+            session.ended,
+            store.profile().rest_days,
+        )
+        if contact is not None:
+            store.contacts.save(contact)
+        for item in items:
+            store.followups.save(item)
+        store.flush()
+        self.notify("Meeting ended and saved. A thank-you is due within two days.", title="Saved")
+        self.app.switch_screen(AfterScreen(self.interview.id))

@@ -12,11 +12,13 @@ from infoview_tui.clock import FakeClock
 from infoview_tui.domain.records import (
     CaptureKind,
     Contact,
+    FollowUpKind,
     Interview,
     InterviewStatus,
     Organization,
     PlannedQuestion,
 )
+from infoview_tui.screens.after import AfterScreen
 from infoview_tui.screens.meeting import MeetingScreen
 from infoview_tui.store.store import Store
 
@@ -247,17 +249,22 @@ async def test_end_asks_first_then_marks_done_and_keeps_the_half_typed_note(
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert not isinstance(app.screen, MeetingScreen)
-        saved = reopen(path, clock).interviews.get(meeting_id)
+        assert isinstance(app.screen, AfterScreen)  # straight on to thank-you and reflection
+        view = reopen(path, clock)
+        saved = view.interviews.get(meeting_id)
     assert saved.status is InterviewStatus.DONE
     assert saved.session.ended == NOW + timedelta(minutes=14)
     assert [n.text for n in saved.notes] == ["last words"] and saved.draft is None
+    (thanks,) = [f for f in view.followups.all() if f.kind is FollowUpKind.THANK_YOU]
+    assert thanks.interview_id == meeting_id and thanks.is_open
+    assert 0 < (thanks.due - NOW.date()).days <= 2
+    assert view.contacts.get(saved.contact_id).last_contact == saved.session.ended
 
 
 async def test_reopening_after_a_quit_offers_to_resume_at_the_true_elapsed_time(
     path, clock, meeting_id
 ):
-    app, store = await open_meeting(path, clock)
+    app, _ = await open_meeting(path, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot, app)
         clock.advance(100)

@@ -250,3 +250,23 @@ def test_meeting_label_uses_the_planned_time_when_it_never_ran():
     iv = Interview(when=datetime(2026, 3, 1, 9, tzinfo=timezone(timedelta(hours=1))))
     assert after.meeting_label(iv, "Ada") == "the meeting with Ada on Sun 1 Mar 2026"
     assert after.meeting_label(Interview(), "") == "the meeting on an unknown day"
+
+
+def test_ending_a_meeting_makes_one_thank_you_and_counts_as_an_interaction():
+    from datetime import datetime, timedelta, timezone
+
+    from infoview_tui.domain.after import meeting_ended
+    from infoview_tui.domain.records import Contact, FollowUpKind, Interview
+
+    ended = datetime(2026, 12, 4, 15, 0, tzinfo=timezone(timedelta(hours=-8)))  # a Friday
+    iv = Interview(id=7, contact_id=3)
+    ada = Contact(id=3, name="Ada Okafor", cadence_days=30)
+    contact, items = meeting_ended(iv, ada, [], ended, rest_days=[5, 6])
+    kinds = sorted(i.kind.value for i in items)
+    assert kinds == [FollowUpKind.STAY_IN_TOUCH.value, FollowUpKind.THANK_YOU.value]
+    thanks = next(i for i in items if i.kind is FollowUpKind.THANK_YOU)
+    assert thanks.due.weekday() not in (5, 6) and (thanks.due - ended.date()).days <= 2
+    assert contact.last_contact == ended
+    # Ending again (or a second end path) never makes a second thank-you.
+    _, again = meeting_ended(iv, contact, items, ended, rest_days=[5, 6])
+    assert not [i for i in again if i.kind is FollowUpKind.THANK_YOU and i.id is None]
