@@ -32,7 +32,10 @@ class InfoviewApp(App[None]):
     CSS_PATH = [stylesheet("app.tcss"), stylesheet("home.tcss")]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit", tooltip="Save and quit"),
+        # Not in footers (home shows q; every screen has escape back): they need the room.
+        Binding(
+            "ctrl+q", "quit", "Quit", show=False, priority=True, id="quit", tooltip="Save and quit"
+        ),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key on this screen"),
     ]
 
@@ -151,6 +154,17 @@ class InfoviewApp(App[None]):
             )
             for screen in self.screen_stack:
                 screen.post_message(StoreReady())
+
+    def push_screen(self, screen, callback=None, wait_for_dismiss=False):  # type: ignore[override]
+        """As Textual's, except after quitting began: a key pressed right after `q` must not
+        open a screen into an app that is closing (it crashed mounting into nothing)."""
+        if self._exit:  # Textual's own flag; textual is pinned exactly, and a test covers it
+            import asyncio
+
+            done = asyncio.get_running_loop().create_future()
+            done.set_result(None)
+            return done
+        return super().push_screen(screen, callback, wait_for_dismiss)
 
     # ----- help, palette, terminal size -----------------------------------------------------
 

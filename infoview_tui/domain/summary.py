@@ -83,6 +83,16 @@ def live_meeting(interviews: Iterable[Interview]) -> Interview | None:
     return next((iv for iv in interviews if iv.status == InterviewStatus.LIVE), None)
 
 
+def latest_held(interviews: Iterable[Interview]) -> Interview | None:
+    """The meeting that ended most recently (by its end, else its planned time)."""
+    held = [
+        iv
+        for iv in interviews
+        if iv.status == InterviewStatus.DONE and (iv.session.ended or iv.when) is not None
+    ]
+    return max(held, key=lambda iv: iv.session.ended or iv.when, default=None)
+
+
 def next_meeting(interviews: Iterable[Interview], now: datetime) -> Interview | None:
     upcoming = [
         iv

@@ -269,6 +269,10 @@ class AfterScreen(Screen[None]):
         elif self._save_timer is None:
             self._save_timer = self.set_timer(SAVE_AFTER, self.save, name="after-save")
 
+    def save_before_exit(self) -> None:
+        """Called by the app before it closes the store, whatever screen is on top."""
+        self.save()
+
     def save(self) -> None:
         """Hand the meeting to the store; the app calls this at quit too."""
         if self._save_timer is not None:

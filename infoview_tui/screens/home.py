@@ -14,16 +14,19 @@ from ..messages import StoreReady
 class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("c", "contacts", "Contacts", id="home.contacts", tooltip="People to talk to"),
-        Binding(
-            "m",
-            "meet",
-            "Meet",
-            id="home.meet",
-            tooltip="Open the running meeting, or the next scheduled one",
-        ),
+        Binding("m", "meet", "Meet", id="home.meet",
+                tooltip="Open the running meeting, or the next scheduled one"),
+        Binding("a", "after", "After", id="home.after",
+                tooltip="Thank-you, reflection and leads for the latest meeting held"),
+        Binding("e", "area('employers', 'EmployersScreen')", "Employers", id="home.employers",
+                tooltip="Ranked employers and their research"),
+        Binding("o", "area('occupation', 'OccupationScreen')", "Job", id="home.occupation",
+                tooltip="The occupation I am exploring: perceptions and demands"),
+        Binding("i", "area('me', 'MeScreen')", "Me", id="home.me",
+                tooltip="Interests, values, needs, skills; private notes"),
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Save and quit"),
         Binding("r", "refresh", "Refresh", show=False, id="home.refresh"),
-    ]
+    ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -32,7 +35,8 @@ class HomeScreen(Screen[None]):
             yield Static("", id="due", classes="panel")
             yield Static("", id="contact-stats", classes="panel")
             yield Static("", id="meeting-stats", classes="panel")
-        yield Footer()
+        # Compact, palette hint left out: every area's key must fit in 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#next").border_title = "Next meeting"
@@ -88,6 +92,32 @@ class HomeScreen(Screen[None]):
         from .contacts import ContactsScreen
 
         self.app.push_screen(ContactsScreen())
+
+    def _ready(self) -> bool:
+        if self.app.store is None:  # type: ignore[attr-defined]
+            self.notify("Still opening your data; one moment.")
+            return False
+        return True
+
+    def action_area(self, module: str, screen: str) -> None:
+        """Open an area's screen; modules are imported on first use to keep start-up fast."""
+        if self._ready():
+            import importlib
+
+            area = importlib.import_module(f"{__package__}.{module}")
+            self.app.push_screen(getattr(area, screen)())
+
+    def action_after(self) -> None:
+        if not self._ready():
+            return
+        from ..domain.summary import latest_held
+        from .after import AfterScreen
+
+        meeting = latest_held(self.app.store.interviews.all())  # type: ignore[attr-defined]
+        if meeting is None or meeting.id is None:
+            self.notify("No meeting held yet: the after-meeting step comes once one has ended.")
+            return
+        self.app.push_screen(AfterScreen(meeting.id))
 
     def action_meet(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]

@@ -1,0 +1,341 @@
+"""Employers: the ranked target list, with a visible line after the tenth.
+
+The top ten are the organisations I most want to learn about; more can wait below the line,
+and employers not ranked at all (leads, competitors noted on a card) sit under their own line.
+Keys reorder the ranking, rank or unrank, and mark the one practice target; enter opens the
+research card. Every change is saved at once; ranks stay 1..n without gaps (see
+`infoview_tui.domain.employers`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ..domain import employers as rules
+from ..domain.records import Organization
+from ..messages import StoreReady
+from ..paths import stylesheet
+from ..widgets.plain_table import ColumnSpec, PlainCell, PlainTable
+
+COLUMNS = (
+    ColumnSpec("#", weight=0, min_width=3, max_width=3),
+    ColumnSpec("Employer", weight=2, min_width=16, max_width=40),
+    ColumnSpec("Why", weight=3, min_width=16, max_width=80),
+    ColumnSpec("Practice", weight=0, min_width=8, max_width=8),
+    ColumnSpec("Contacts", weight=0, min_width=8, max_width=8),
+)
+# Row ids for the two dividing lines (records always have positive ids).
+TOP_LINE = -1
+UNRANKED_LINE = -2
+ROW_ACTIONS = ("open", "move", "rank", "practice", "delete")
+
+
+def plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def divider(text: str, note: str = "") -> tuple[PlainCell, ...]:
+    cells = ("──", f"── {text} ──", note, "", "")
+    return tuple(PlainCell(cell) for cell in cells)
+
+
+class EmployersScreen(Screen[None]):
+    CSS_PATH = stylesheet("employers.tcss")
+    BINDINGS = [
+        Binding("a", "add", "Add", id="employers.add", tooltip="Add an employer to the list"),
+        Binding("e", "open", "Card", id="employers.open",
+                tooltip="Open the research card of the highlighted employer"),
+        Binding("shift+up,K", "move(-1)", "Up", id="employers.up", key_display="⇧↑",
+                tooltip="Move the highlighted employer up the ranking"),
+        Binding("shift+down,J", "move(1)", "Down", id="employers.down", key_display="⇧↓",
+                tooltip="Move the highlighted employer down the ranking"),
+        Binding("r", "rank", "Rank", id="employers.rank",
+                tooltip="Put the highlighted employer on the ranked list, or take it off"),
+        Binding("p", "practice", "Practice", id="employers.practice",
+                tooltip="Mark the highlighted employer as the practice target (only one)"),
+        Binding("d", "delete", "Delete", id="employers.delete",
+                tooltip="Delete the highlighted employer (asks first)"),
+        Binding("escape", "back", "Back", id="employers.back", tooltip="Back to home"),
+    ]  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._orgs: dict[int, Organization] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="employers-summary")
+        yield PlainTable(COLUMNS, id="employers-table")
+        with VerticalScroll(id="employer-detail", can_focus=False):
+            yield Static("", id="employer-detail-text")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#employer-detail").border_title = "Why"
+        self.table.focus()
+        self.call_after_refresh(self.reload)
+
+    def on_store_ready(self, _: StoreReady) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        # Back from a card or a contact form: names, reasons and counts may have changed.
+        if self.is_mounted:
+            self.reload()
+
+    @property
+    def store(self):
+        return self.app.store  # type: ignore[attr-defined]
+
+    @property
+    def table(self) -> PlainTable:
+        return self.query_one(PlainTable)
+
+    @property
+    def highlighted(self) -> Organization | None:
+        org_id = self.table.highlighted_id
+        return self._orgs.get(org_id) if org_id is not None else None
+
+    # ----- rows --------------------------------------------------------------------------------
+
+    def reload(self, keep: int | None = None) -> None:
+        """Rebuild the rows from the store, keeping the cursor on `keep` (or where it was)."""
+        if self.store is None:
+            return
+        orgs = rules.ranked(self.store.organizations.all())
+        self._orgs = {o.id: o for o in orgs if o.id is not None}
+        counts = rules.contact_counts(self.store.contacts.all())
+        top = [o for o in orgs if o.rank is not None]
+        rest = [o for o in orgs if o.rank is None]
+        ids: list[int] = []
+        rows: list[tuple[PlainCell, ...]] = []
+
+        def add(org: Organization) -> None:
+            assert org.id is not None
+            count = counts.get(org.id, 0)
+            ids.append(org.id)
+            cells = (
+                str(org.rank) if org.rank is not None else "",
+                org.name,
+                org.why,
+                "practice" if org.practice else "",
+                str(count) if count else "",
+            )
+            rows.append(tuple(PlainCell(text) for text in cells))
+
+        for org in top[: rules.TOP]:
+            add(org)
+        free = rules.TOP - len(top)
+        ids.append(TOP_LINE)
+        note = "more can wait below" if free <= 0 else f"{free} of ten places free"
+        rows.append(divider("top ten above", note))
+        for org in top[rules.TOP :]:
+            add(org)
+        if rest:
+            ids.append(UNRANKED_LINE)
+            rows.append(divider("not ranked", "r puts one on the list"))
+            for org in rest:
+                add(org)
+        self.table.show_rows(
+            ids, rows, keep=keep if keep is not None else self.table.highlighted_id
+        )
+        practice = rules.practice_target(orgs)
+        summary = [
+            plural(len(top), "ranked", "ranked"),
+            plural(len(orgs) - len(top), "not ranked", "not ranked"),
+            f"practice: {practice.name}" if practice else "no practice target yet (p marks one)",
+        ]
+        self.query_one("#employers-summary", Static).update(Content(" · ".join(summary)))
+        self._show_detail()
+        self.refresh_bindings()
+
+    @on(DataTable.RowHighlighted, "#employers-table")
+    def _row_highlighted(self) -> None:
+        self._show_detail()
+        self.refresh_bindings()
+
+    @on(DataTable.RowSelected, "#employers-table")
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    def _show_detail(self) -> None:
+        panel = self.query_one("#employer-detail-text", Static)
+        box = self.query_one("#employer-detail")
+        org = self.highlighted
+        if org is None:
+            box.border_title = "Why"
+            if not self._orgs:
+                text = "No employers yet. Press a to add one you would like to work for."
+            elif self.table.highlighted_id == TOP_LINE:
+                text = "The ten above this line are the target list; more can wait below it."
+            else:
+                text = "Employers below this line are not ranked: r puts one on the list."
+            panel.update(Content(text))
+            return
+        box.border_title = Content(org.name)
+        parts: list[str | tuple[str, str]] = [
+            org.why or ("No reason written yet: e opens the card.", "dim")
+        ]
+        if org.website:
+            parts += ["\n", ("Website: ", "bold"), org.website]
+        panel.update(Content.assemble(*parts))
+
+    # ----- actions -----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ROW_ACTIONS and self.is_mounted:
+            org = self.highlighted
+            if org is None:
+                return None  # dimmed: a dividing line or an empty list
+            if action == "move" and org.rank is None:
+                return None
+        return True
+
+    def _save_all(self, records: list[Organization], keep: int | None) -> None:
+        for record in records:
+            self.store.organizations.save(record)
+        self.reload(keep=keep)
+
+    def action_move(self, offset: int) -> None:
+        org = self.highlighted
+        if org is None or org.id is None:
+            return
+        if org.rank is None:
+            self.notify("Only ranked employers move; r puts it on the ranked list.", timeout=3)
+            return
+        self._save_all(rules.move(self._orgs.values(), org.id, offset), keep=org.id)
+
+    def action_rank(self) -> None:
+        org = self.highlighted
+        if org is None or org.id is None:
+            return
+        on = org.rank is None
+        self._save_all(rules.set_ranked(self._orgs.values(), org.id, on), keep=org.id)
+        moved = self._orgs[org.id]
+        if on:
+            self.notify(f"{org.name} is ranked {moved.rank}.", markup=False, timeout=3)
+        else:
+            self.notify(f"{org.name} is off the ranked list.", markup=False, timeout=3)
+
+    def action_practice(self) -> None:
+        org = self.highlighted
+        if org is None or org.id is None:
+            return
+        self._save_all(rules.set_practice(self._orgs.values(), org.id, not org.practice), org.id)
+
+    def action_open(self) -> None:
+        org = self.highlighted
+        if org is None or org.id is None:
+            return
+        from .employer_card import EmployerCardScreen
+
+        self.app.push_screen(EmployerCardScreen(org.id))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_add(self) -> None:
+        from .text_prompt import TextPrompt
+
+        def named(name: str | None) -> None:
+            if not name:
+                return
+            existing = rules.find_by_name(self._orgs.values(), name)
+            if existing is not None:
+                self.reload(keep=existing.id)
+                self.notify(f"{existing.name} is already on the list.", markup=False, timeout=4)
+                return
+            problem = rules.check_name(name, self._orgs.values())
+            if problem:
+                self.notify(problem, severity="error", markup=False)
+                return
+            org = self.store.organizations.save(Organization(name=name))
+            everyone = [*self._orgs.values(), org]
+            self._save_all(rules.set_ranked(everyone, org.id, True), keep=org.id)
+            self.action_open()  # straight to the card: why is it on the list?
+
+        self.app.push_screen(
+            TextPrompt("New employer", "Name of the organisation:", max_length=200), named
+        )
+
+    def action_delete(self) -> None:
+        from .confirm import ConfirmScreen
+
+        org = self.highlighted
+        if org is None or org.id is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.delete(org)
+
+        self.app.push_screen(
+            ConfirmScreen(f"Delete {org.name}?", self.delete_consequences(org), yes="Delete",
+                          no="Keep"),
+            answered,
+        )  # fmt: skip
+
+    def delete_consequences(self, org: Organization) -> str:
+        """What else happens, in words: who and what stays, and without what."""
+        store = self.store
+        contacts = [c for c in store.contacts.all() if c.organization_id == org.id]
+        meetings = [iv for iv in store.interviews.all() if iv.organization_id == org.id]
+        items = [f for f in store.followups.all() if f.organization_id == org.id]
+        named = rules.named_by(self._orgs.values(), org.id)  # type: ignore[arg-type]
+        sentences = []
+        if contacts:
+            verb = "stays" if len(contacts) == 1 else "stay"
+            sentences.append(
+                f"{plural(len(contacts), 'contact', 'contacts')} at {org.name} {verb}, "
+                "without an employer."
+            )
+        if meetings:
+            verb = "keeps its" if len(meetings) == 1 else "keep their"
+            sentences.append(
+                f"{plural(len(meetings), 'meeting', 'meetings')} {verb} notes but no longer "
+                "name the employer."
+            )
+        if items:
+            verb = "stays" if len(items) == 1 else "stay"
+            sentences.append(f"{plural(len(items), 'follow-up', 'follow-ups')} {verb}.")
+        if named:
+            sentences.append(
+                f"It is dropped from the competitors on {plural(len(named), 'card', 'cards')}."
+            )
+        if org.rank is not None:
+            sentences.append("The employers ranked below it move up one place.")
+        if not sentences:
+            sentences.append("Nothing else refers to it.")
+        if org.rank is not None and (contacts or meetings):
+            sentences.append("To keep it but drop it from the ranking, press r instead.")
+        return " ".join(sentences) + "\n\nThis cannot be undone."
+
+    def delete(self, org: Organization) -> None:
+        """Unlink everything that points at `org`, then remove it (links first: a crash halfway
+        leaves the employer in place, never a dangling id)."""
+        store = self.store
+        row = self.table.cursor_row
+        for contact in store.contacts.all():
+            if contact.organization_id == org.id:
+                store.contacts.save(replace(contact, organization_id=None))
+        for interview in store.interviews.all():
+            if interview.organization_id == org.id:
+                store.interviews.save(replace(interview, organization_id=None))
+        for item in store.followups.all():
+            if item.organization_id == org.id:
+                store.followups.save(replace(item, organization_id=None))
+        for record in rules.after_delete(store.organizations.all(), org.id):  # type: ignore[arg-type]
+            store.organizations.save(record)
+        store.organizations.delete(org.id)
+        self.reload()
+        if self.table.row_ids:
+            self.table.move_cursor(row=min(row, len(self.table.row_ids) - 1), animate=False)
+        self.notify(f"Deleted {org.name}.", markup=False, timeout=3)
