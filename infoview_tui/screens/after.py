@@ -18,7 +18,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import (
     Footer,
     Header,
@@ -55,8 +54,8 @@ from ..domain.validation import clean_text
 from ..paths import stylesheet
 from ..widgets.field_error import FieldError
 from ..widgets.one_line_input import OneLineInput
+from .autosave import AutoSave
 
-SAVE_AFTER = 0.5  # seconds from the first unsaved key to the store
 TABS = ("tab-thanks", "tab-reflect", "tab-leads", "tab-touch")
 FIT_AREAS = (
     ("interests", "Interests"),
@@ -116,7 +115,7 @@ class LeadList(OptionList):
     ]  # fmt: skip
 
 
-class AfterScreen(Screen[None]):
+class AfterScreen(AutoSave, Screen[None]):
     CSS_PATH = stylesheet("after.tcss")
     BINDINGS = [
         Binding("ctrl+o", "copy", "Copy", id="after.copy",
@@ -148,7 +147,6 @@ class AfterScreen(Screen[None]):
         self.contact: Contact | None = None
         self.occupation: Occupation | None = None
         self._generated = ""  # the draft as the template wrote it last
-        self._save_timer: Timer | None = None
 
     @property
     def store(self) -> Any:
@@ -266,24 +264,12 @@ class AfterScreen(Screen[None]):
         self.interview = replace(self.interview, reflection=reflection)
         if now:
             self.save()
-        elif self._save_timer is None:
-            self._save_timer = self.set_timer(SAVE_AFTER, self.save, name="after-save")
+        else:
+            self.save_soon()
 
-    def save_before_exit(self) -> None:
-        """Called by the app before it closes the store, whatever screen is on top."""
-        self.save()
-
-    def save(self) -> None:
-        """Hand the meeting to the store; the app calls this at quit too."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        store = self.store
-        if self.interview is not None and store is not None and not store.closed:
+    def write(self, store) -> None:
+        if self.interview is not None:
             self.interview = store.interviews.save(self.interview)
-
-    def on_unmount(self) -> None:
-        self.save()
 
     # ----- keys and parts ----------------------------------------------------------------------
 

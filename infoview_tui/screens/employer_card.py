@@ -19,7 +19,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.suggester import Suggester
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -31,8 +30,7 @@ from ..messages import StoreReady
 from ..paths import stylesheet
 from ..widgets.field_error import FieldError
 from ..widgets.one_line_input import OneLineInput
-
-SAVE_AFTER = 0.5  # seconds after the last change
+from .autosave import AutoSave
 
 # (field, label, kind): "line" is a one-line input, "box" a few lines of text.
 CARD_FIELDS = (
@@ -90,7 +88,7 @@ class CardContacts(OptionList):
     ]  # fmt: skip
 
 
-class EmployerCardScreen(Screen[None]):
+class EmployerCardScreen(AutoSave, Screen[None]):
     CSS_PATH = stylesheet("employers.tcss")
     BINDINGS = [
         Binding("ctrl+n", "add_contact", "New contact", id="card.add_contact",
@@ -108,7 +106,6 @@ class EmployerCardScreen(Screen[None]):
         self._values: dict[str, Any] = {}  # what the card holds, kept on every change
         self._stored_name = ""
         self._contact_ids: list[int] = []
-        self._save_timer: Timer | None = None
 
     @property
     def store(self):
@@ -310,8 +307,7 @@ class EmployerCardScreen(Screen[None]):
             self._changed()
 
     def _changed(self) -> None:
-        if self._save_timer is None:
-            self._save_timer = self.set_timer(SAVE_AFTER, self.save, name="card-save")
+        self.save_soon()
 
     def edited(self, stored: Organization, orgs: list[Organization]) -> Organization:
         """`stored` with the card's fields as typed; a bad name keeps the stored one."""
@@ -332,20 +328,12 @@ class EmployerCardScreen(Screen[None]):
             flexibility=flexibility,
         )
 
-    def save_before_exit(self) -> None:
-        """Called by the app before it closes the store, whatever screen is on top."""
-        self.save()
-
-    def save(self) -> None:
+    def write(self, store) -> None:
         """Hand the card to the store if it changed (memory now, disk shortly).
 
         Starts from the stored record, so rank and practice set elsewhere are kept.
         """
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        store = self.store
-        if not self._loaded or store is None or store.closed:
+        if not self._loaded:
             return
         stored = store.organizations.get(self.org_id)
         if stored is None:
@@ -354,9 +342,6 @@ class EmployerCardScreen(Screen[None]):
         if updated != stored:
             store.organizations.save(updated)
         self._stored_name = updated.name
-
-    def on_unmount(self) -> None:
-        self.save()
 
     # ----- keys --------------------------------------------------------------------------------
 

@@ -15,15 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, RadioButton, RadioSet, Static, TextArea
 
 from ..domain.records import Profile
 from ..domain.validation import clean_text
 from ..messages import StoreReady
 from ..paths import stylesheet
-
-SAVE_AFTER = 0.5  # seconds after the last change
+from .autosave import AutoSave
 
 # (field, label, hint shown in the empty box)
 OPEN_FIELDS = (
@@ -40,7 +38,7 @@ TEXT_FIELDS = tuple(name for name, _label, _hint in OPEN_FIELDS + PRIVATE_FIELDS
 PRIVATE_TITLE = "Private · never exported or printed unless you ask"
 
 
-class MeScreen(Screen[None]):
+class MeScreen(AutoSave, Screen[None]):
     CSS_PATH = stylesheet("me.tcss")
     BINDINGS = [
         Binding("escape", "back", "Back", id="me.back",
@@ -50,7 +48,6 @@ class MeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._loaded = False
-        self._save_timer: Timer | None = None
         # What the form holds, kept on every change: saving never has to read widgets, which
         # may already be gone when the app quits.
         self._values: dict[str, str | bool] = {}
@@ -125,28 +122,17 @@ class MeScreen(Screen[None]):
         self._changed()
 
     def _changed(self) -> None:
-        if self._loaded and self._save_timer is None:
-            self._save_timer = self.set_timer(SAVE_AFTER, self.save, name="me-save")
+        if self._loaded:
+            self.save_soon()
 
-    def save_before_exit(self) -> None:
-        """Called by the app before it closes the store, whatever screen is on top."""
-        self.save()
-
-    def save(self) -> None:
+    def write(self, store) -> None:
         """Hand the profile to the store if anything differs (memory now, disk shortly)."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        store = self.store
-        if not self._loaded or store is None or store.closed:
+        if not self._loaded:
             return
         stored = store.profile()  # fresh: other fields (introduction, pace) are kept as they are
         updated = self.read(stored)
         if updated != stored:
             store.save_profile(updated)
-
-    def on_unmount(self) -> None:
-        self.save()
 
     def action_back(self) -> None:
         self.save()

@@ -26,8 +26,8 @@ from ..widgets.countdown import Countdown
 from ..widgets.note_input import NoteInput
 from ..widgets.notes_log import NotesLog
 from ..widgets.question_panel import QuestionPanel, plan_lines
+from .autosave import AutoSave
 
-SAVE_AFTER = 0.5  # seconds: typing reaches the journal within this of the first unsaved key
 CAPTURE_KEYS = {
     "ctrl+r": CaptureKind.REFERRAL,
     "ctrl+l": CaptureKind.LEAD,
@@ -48,7 +48,7 @@ TIPS = (
 )
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(AutoSave, Screen[None]):
     CSS_PATH = stylesheet("meeting.tcss")
     BINDINGS = [
         Binding("ctrl+n", "asked", "Next ✓", id="meet.asked",
@@ -86,7 +86,6 @@ class MeetingScreen(Screen[None]):
         super().__init__()
         self.interview_id = interview_id
         self.interview: Interview | None = None
-        self._save_timer: Timer | None = None
         self._tick_timer: Timer | None = None
         self._phase: m.Phase | None = None
         self._interviewee = ""
@@ -142,8 +141,7 @@ class MeetingScreen(Screen[None]):
         self.refresh_clock()
         self.refresh_plan()
 
-    def on_unmount(self) -> None:
-        self.save()
+    def on_unmount(self) -> None:  # AutoSave saves too
         if self.store is not None and not self.store.closed:
             self.store.hold_full_saves(False)
 
@@ -188,20 +186,11 @@ class MeetingScreen(Screen[None]):
         self.interview = interview
         if now:
             self.save()
-        elif self._save_timer is None:
-            self._save_timer = self.set_timer(SAVE_AFTER, self.save, name="meeting-save")
+        else:
+            self.save_soon()
 
-    def save_before_exit(self) -> None:
-        """Called by the app before it closes the store, whatever screen is on top."""
-        self.save()
-
-    def save(self) -> None:
-        """Hand the meeting to the store (memory now, disk via the writer thread)."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        store = self.store
-        if self.interview is not None and store is not None and not store.closed:
+    def write(self, store) -> None:
+        if self.interview is not None:
             self.interview = store.interviews.save(self.interview)
 
     # ----- keys while typing -----------------------------------------------------------------

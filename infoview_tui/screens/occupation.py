@@ -19,7 +19,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -30,8 +29,8 @@ from ..messages import StoreReady
 from ..paths import stylesheet
 from ..widgets.field_error import FieldError
 from ..widgets.one_line_input import OneLineInput
+from .autosave import AutoSave
 
-SAVE_AFTER = 0.5  # seconds after the last change
 HINTS = dict(rules.DEMAND_KINDS)
 LIST_ACTIONS = ("add", "rename", "make_current", "delete")
 
@@ -85,7 +84,7 @@ class DemandRow(Horizontal):
         self.screen.focus_next()
 
 
-class OccupationScreen(Screen[None]):
+class OccupationScreen(AutoSave, Screen[None]):
     CSS_PATH = stylesheet("occupation.tcss")
     BINDINGS = [
         Binding("a", "add", "Add", id="occupation.add", tooltip="Add an occupation to explore"),
@@ -109,7 +108,6 @@ class OccupationScreen(Screen[None]):
         self._shown: Occupation | None = None  # the stored record the editor started from
         self._values: dict[str, Any] = {}  # title, perceptions, notes as typed
         self._rows: list[DemandRow] = []
-        self._save_timer: Timer | None = None
 
     @property
     def store(self):
@@ -259,8 +257,7 @@ class OccupationScreen(Screen[None]):
         self._changed()
 
     def _changed(self) -> None:
-        if self._save_timer is None:
-            self._save_timer = self.set_timer(SAVE_AFTER, self.save, name="occupation-save")
+        self.save_soon()
 
     def edited(self) -> Occupation | None:
         """The shown occupation as the editor holds it; an invalid title keeps the stored one."""
@@ -275,18 +272,10 @@ class OccupationScreen(Screen[None]):
             demands=rules.kept_demands(row.demand for row in self._rows),
         )
 
-    def save_before_exit(self) -> None:
-        """Called by the app before it closes the store, whatever screen is on top."""
-        self.save()
-
-    def save(self) -> None:
+    def write(self, store) -> None:
         """Hand the shown occupation to the store if it changed (memory now, disk shortly)."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        store = self.store
         edited = self.edited()
-        if edited is None or store is None or store.closed:
+        if edited is None:
             return
         stored = store.occupations.get(edited.id)
         if stored is None:
@@ -304,9 +293,6 @@ class OccupationScreen(Screen[None]):
             if updated.title != stored.title and updated.id in self._ids and self.is_mounted:
                 index = self._ids.index(updated.id)
                 self.option_list.replace_option_prompt_at_index(index, self._prompt(updated))
-
-    def on_unmount(self) -> None:
-        self.save()
 
     # ----- keys --------------------------------------------------------------------------------
 
