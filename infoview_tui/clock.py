@@ -11,11 +11,51 @@ import time
 from datetime import date, datetime, timedelta, tzinfo
 
 
+class LocalZone(tzinfo):
+    """The computer's own time zone, with its daylight-saving rules.
+
+    `datetime.now().astimezone()` gives a fixed offset: a meeting typed in October for a day
+    after the clocks change would keep October's offset and land an hour off. This zone asks
+    the platform for the offset of each moment instead.
+    """
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        return timedelta(seconds=self._local(dt).tm_gmtoff)
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return timedelta(hours=1) if self._local(dt).tm_isdst > 0 else timedelta(0)
+
+    def tzname(self, dt: datetime | None) -> str:
+        return self._local(dt).tm_zone
+
+    def fromutc(self, dt: datetime) -> datetime:
+        stamp = (dt.replace(tzinfo=None) - datetime(1970, 1, 1)).total_seconds()
+        offset = time.localtime(stamp).tm_gmtoff
+        return (dt + timedelta(seconds=offset)).replace(tzinfo=self)
+
+    @staticmethod
+    def _local(dt: datetime | None) -> time.struct_time:
+        if dt is None:
+            return time.localtime()
+        # A wall time's offset: let the platform decide whether DST applies (tm_isdst -1).
+        parts = (*dt.replace(tzinfo=None).timetuple()[:8], -1)
+        try:
+            return time.localtime(time.mktime(parts))
+        except (OverflowError, ValueError):
+            return time.localtime()
+
+    def __repr__(self) -> str:
+        return "LocalZone()"
+
+
+LOCAL = LocalZone()
+
+
 class Clock:
-    """Wall-clock time as timezone-aware datetimes, in the local zone."""
+    """Wall-clock time as timezone-aware datetimes, in the computer's own zone."""
 
     def now(self) -> datetime:
-        return datetime.now().astimezone()
+        return datetime.now(LOCAL)
 
     def today(self) -> date:
         return self.now().date()

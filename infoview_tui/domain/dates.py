@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKEND = frozenset({5, 6})
@@ -53,7 +53,7 @@ def _at(day: date, clock_time: time | None, now: datetime) -> When:
 
 def _time_only(text: str, now: datetime) -> time | None:
     """A time of day ("2pm", "14:30", "noon"), or None when `text` is empty."""
-    text = text.strip().removeprefix("at ").strip()
+    text = _dotted_time(text.strip().removeprefix("at ").strip())
     if not text:
         return None
     if text in ("noon", "midday"):
@@ -83,9 +83,11 @@ def parse_when(text: str, now: datetime, *, day_first: bool = True) -> When:
             unit, amount = _PHRASES[raw.removeprefix("in ")]
         from dateutil.relativedelta import relativedelta
 
-        moment = now + relativedelta(**{unit: amount})
         if unit in ("minutes", "hours"):
+            # Real time passing: count in UTC, so a clock change adds no hour and skips none.
+            moment = (now.astimezone(UTC) + timedelta(**{unit: amount})).astimezone(now.tzinfo)
             return When(moment.replace(second=0, microsecond=0), True)
+        moment = now + relativedelta(**{unit: amount})
         return _at(moment.date(), None, now)  # a day away: the day counts, not the minute
     leading = _LEADING_DAY.match(raw)
     if leading:
@@ -120,12 +122,26 @@ def parse_when(text: str, now: datetime, *, day_first: bool = True) -> When:
 
 
 def _has_digits_date(rest: str) -> bool:
-    return bool(re.match(r"^\d{1,2}[/.-]\d{1,2}", rest) or re.match(r"^\d{1,2}\s+[a-z]{3}", rest))
+    """A date after a weekday ("fri 4/12", "fri 4 dec"); "fri 9.30" is a time."""
+    return bool(re.match(r"^\d{1,2}[/-]\d{1,2}", rest) or re.match(r"^\d{1,2}\s+[a-z]{3}", rest))
+
+
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{2})(?=$|\s)")
+
+
+def _dotted_time(text: str) -> str:
+    """'9.30' and '9.30pm' are times of day: written 9:30."""
+    return _DOTTED.sub(r"\1:\2", text)
 
 
 def _absolute(raw: str, now: datetime, day_first: bool) -> When:
     from dateutil import parser
 
+    dotted = re.match(r"^(\d{1,2})\.(\d{1,2})(\.\d{2,4})?(?=$|\s)", raw)
+    if dotted and dotted.group(3) is None and int(dotted.group(2)) > 12:
+        raw = _dotted_time(raw)  # 9.30 or 14.45: a time of day
+    elif dotted:  # 3.12 or 3.12.2026: a date, read with the day/month setting
+        raw = raw.replace(".", "/", 2 if dotted.group(3) else 1)
     try:  # ISO 8601 first: day-first reading would turn 2026-12-03 into 12 March
         iso = datetime.fromisoformat(raw.upper().replace(" ", "T", 1))
     except ValueError:
@@ -136,22 +152,29 @@ def _absolute(raw: str, now: datetime, day_first: bool) -> When:
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=now.tzinfo)
         return When(moment.astimezone(now.tzinfo), has_time)
-    base = now.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None)
-    try:
-        parsed, tokens = parser.parse(raw, default=base, dayfirst=day_first, fuzzy_with_tokens=True)
-    except (ValueError, OverflowError) as err:
+    year_typed = bool(re.search(r"\b\d{4}\b", raw))
+    parsed = None
+    # No year typed: the first year in which the date exists and is not half a year gone
+    # ("31/1" in November is next January; "29/2" waits for a leap year).
+    for year in range(now.year, now.year + (1 if year_typed else 9)):
+        base = datetime(year, now.month, min(now.day, 28))
+        try:
+            candidate, tokens = parser.parse(
+                raw, default=base, dayfirst=day_first, fuzzy_with_tokens=True
+            )
+        except (ValueError, OverflowError):
+            continue
+        if year_typed or (now.date() - candidate.date()).days <= 183:
+            parsed = candidate
+            break
+    if parsed is None:
         raise DateError(
             f"Could not read {raw!r} as a date. Try: tomorrow 2pm, next tue 10:00, "
             "in 3 days, Thu 14:00, 3 Dec 10am, 2026-12-03 14:00."
-        ) from err
+        )
     leftover = " ".join(t.strip() for t in tokens if t.strip() and t.strip() not in ("at", "on"))
     if leftover:
         raise DateError(f"Not sure what {leftover!r} means in {raw!r}.")
-    if not re.search(r"\b\d{4}\b", raw) and (now.date() - parsed.date()).days > 183:
-        # No year typed and half a year ago: "31/1" in November means next January.
-        from dateutil.relativedelta import relativedelta
-
-        parsed += relativedelta(years=1)
     has_time = bool(re.search(r"\d:\d|\d\s*(am|pm)\b|\bnoon\b", raw))
     if not has_time:
         parsed = datetime.combine(parsed.date(), DEFAULT_TIME)

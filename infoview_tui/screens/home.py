@@ -16,6 +16,8 @@ class HomeScreen(Screen[None]):
         Binding("c", "contacts", "Contacts", id="home.contacts", tooltip="People to talk to"),
         Binding("m", "meet", "Meet", id="home.meet",
                 tooltip="Open the running meeting, or the next scheduled one"),
+        Binding("p", "area('meetings', 'MeetingsScreen')", "Plan", id="home.plan",
+                tooltip="Meetings: plan a request, introduction, questions and date"),
         Binding("a", "after", "After", id="home.after",
                 tooltip="Thank-you, reflection and leads for the latest meeting held"),
         Binding("e", "area('employers', 'EmployersScreen')", "Employers", id="home.employers",

@@ -1,0 +1,367 @@
+"""A meeting's plan: everything before it, with the prep checklist on top showing what is left.
+
+Sections: the request email (with the coach's check, live), the phone script, my introduction
+(with a rehearsal stopwatch), the questions, and the schedule. Everything is kept as it is typed
+(half a second after the last key) and again on leaving; a bad date or length is refused with a
+message under its field and changes nothing saved. Marking the request sent starts the
+business-day follow-ups; a reply, accepted or declined, closes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs, TextArea
+
+from ..domain import prep
+from ..domain import request as rq
+from ..domain.question_bank import builtin_questions
+from ..domain.records import (
+    Contact,
+    Interview,
+    InterviewStatus,
+    Occupation,
+    Organization,
+    Profile,
+    Question,
+)
+from ..domain.timefmt import full_datetime
+from ..domain.validation import clean_text
+from ..messages import StoreReady
+from ..paths import stylesheet
+from .autosave import AutoSave
+from .plan_intro import IntroPane
+from .plan_questions import QuestionsPane
+from .plan_request import BEFORE_AGREED, RequestActions
+from .plan_schedule import SchedulePane
+
+REQUEST_TABS = ("email", "phone")
+PAST_ALLOWED = frozenset(
+    {InterviewStatus.LIVE, InterviewStatus.DONE, InterviewStatus.CANCELLED}
+)  # a meeting that has happened (or not) may keep a date in the past
+
+
+def default_place(organization: Organization | None) -> str:
+    return f"their workplace: {organization.name}" if organization is not None else ""
+
+
+class PlanScreen(AutoSave, RequestActions, Screen[None]):
+    CSS_PATH = stylesheet("plan.tcss")
+    BINDINGS = [
+        Binding("ctrl+s", "mark_sent", "Mark sent", id="plan.sent",
+                tooltip="The request is out: waiting for a reply, follow-ups after 3 and 7 "
+                "business days"),
+        Binding("ctrl+o", "reply('accepted')", "They said yes", id="plan.accepted",
+                tooltip="They agreed to meet: closes the follow-ups; set the date next"),
+        Binding("ctrl+n", "reply('declined')", "Declined", id="plan.declined",
+                tooltip="They declined: closes the follow-ups"),
+        Binding("ctrl+g", "regenerate", "Redraft", id="plan.template",
+                tooltip="Replace this text with a fresh draft from the template (asks first)"),
+        Binding("ctrl+t", "stopwatch", "Stopwatch", id="plan.stopwatch",
+                tooltip="Start or stop timing a spoken run of the introduction"),
+        Binding("space", "toggle_question", "Pick", id="plan.pick",
+                tooltip="Pick or unpick the highlighted question"),
+        Binding("shift+up", "move(-1)", "Earlier", id="plan.earlier",
+                tooltip="Ask the highlighted question earlier"),
+        Binding("shift+down", "move(1)", "Later", id="plan.later",
+                tooltip="Ask the highlighted question later"),
+        Binding("a", "add_question", "Add own", id="plan.add",
+                tooltip="Add a question of your own to the bank and this plan"),
+        Binding("escape", "back", "Back", id="plan.back",
+                tooltip="From a field: to the section tabs; from the tabs: save and go back"),
+    ]  # fmt: skip
+
+    def __init__(self, interview_id: int) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self.interview: Interview | None = None
+        self.introduction = ""  # Profile.introduction as typed
+        self._stored_introduction = ""
+        self.contact: Contact | None = None
+        self.introducer: Contact | None = None
+        self.organization: Organization | None = None
+        self.occupation: Occupation | None = None
+        self._loading = 0  # TextArea.Changed events still to come from loading texts
+        self._schedule: SchedulePane | None = None  # kept: read while the app closes
+
+    @property
+    def store(self):
+        return self.app.store  # type: ignore[attr-defined]
+
+    def _now(self):
+        return self.app.clock.now()  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="checklist")
+        with TabbedContent(id="plan-tabs"):
+            with TabPane("Email", id="email"):
+                yield Static("", classes="request-status")
+                with Horizontal(classes="request-row"):
+                    yield TextArea(id="email-text", soft_wrap=True, compact=True)
+                    with VerticalScroll(id="email-checks-box", can_focus=False):
+                        yield Static("", id="email-checks")
+            with TabPane("Phone", id="phone"):
+                yield Static("", classes="request-status")
+                yield TextArea(id="phone-text", soft_wrap=True, compact=True)
+            with TabPane("Introduction", id="intro-tab"):
+                yield IntroPane(self._now, id="intro-pane")
+            with TabPane("Questions", id="questions"):
+                yield QuestionsPane(id="questions-pane")
+            with TabPane("Schedule", id="schedule"):
+                yield SchedulePane(self._now, id="schedule-pane")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#email-checks-box").border_title = "Coach's check"
+        self._schedule = self.query_one(SchedulePane)
+        if self.store is not None:
+            self.load()
+
+    def on_store_ready(self, _: StoreReady) -> None:
+        self.load()
+
+    # ----- loading ------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        store = self.store
+        interview = store.interviews.get(self.interview_id)
+        if interview is None:
+            self.notify("That meeting no longer exists.", severity="error")
+            self.app.pop_screen()
+            return
+        if len(store.questions) == 0:  # a first plan: the built-in bank, stored once
+            for question in builtin_questions():
+                store.questions.save(question)
+        profile: Profile = store.profile()
+        self.contact = store.contacts.get(interview.contact_id)
+        self.introducer = (
+            store.contacts.get(self.contact.introduced_by_id) if self.contact else None
+        )
+        self.organization = store.organizations.get(interview.organization_id)
+        self.occupation = store.occupations.get(interview.occupation_id)
+        if self.occupation is None:
+            self.occupation = next((o for o in store.occupations.all() if o.current), None)
+            if self.occupation is not None:
+                interview = replace(interview, occupation_id=self.occupation.id)
+        self.introduction = self._stored_introduction = profile.introduction
+        request = interview.request
+        if self.contact is not None and not request.email.strip():
+            request = replace(request, email=self._draft(rq.email_draft, profile))
+        if self.contact is not None and not request.phone_script.strip():
+            request = replace(request, phone_script=self._draft(rq.phone_script, profile))
+        if not interview.place.strip() and self.organization is not None:
+            interview = replace(interview, place=default_place(self.organization))
+        interview = replace(interview, request=request)
+        self.interview = interview
+        if interview != store.interviews.get(self.interview_id):
+            self.save()  # the drafts and defaults are in the file from the start
+
+        who = self.contact.name if self.contact else "someone"
+        where = f" · {self.organization.name}" if self.organization else ""
+        self.sub_title = f"Plan: {who}{where}"
+        self._load_text("#email-text", request.email)
+        self._load_text("#phone-text", request.phone_script)
+        self.query_one(IntroPane).show(self.introduction)
+        bank = sorted(store.questions.all(), key=lambda q: q.id or 0)
+        self.query_one(QuestionsPane).show(bank, interview.questions)
+        schedule = self.query_one(SchedulePane)
+        schedule.day_first = profile.day_first
+        schedule.allow_past = interview.status in PAST_ALLOWED
+        schedule.show(interview.when, interview.place, interview.minutes)
+        self.refresh_all()
+        self.query_one(Tabs).focus()
+
+    def _draft(self, template, profile: Profile) -> str:
+        assert self.contact is not None
+        return template(
+            self.contact, self.organization, self.occupation, self.introducer,
+            profile.introduction, profile.name,
+        )  # fmt: skip
+
+    def _load_text(self, selector: str, text: str) -> None:
+        area = self.query_one(selector, TextArea)
+        if area.text != text:
+            self._loading += 1
+            area.load_text(text)
+
+    # ----- showing ------------------------------------------------------------------------------
+
+    def refresh_all(self) -> None:
+        self.refresh_checklist()
+        self.refresh_checks()
+        self.refresh_request_status()
+        self.refresh_bindings()
+
+    def refresh_checklist(self) -> None:
+        if self.interview is None:
+            return
+        profile = replace(self.store.profile(), introduction=self.introduction)
+        organization = (
+            self.store.organizations.get(self.organization.id) if self.organization else None
+        )  # fresh: research may have been added since
+        steps = prep.checklist(self.interview, profile, self.occupation, organization, self.contact)
+        parts: list[str | tuple[str, str]] = []
+        for step in steps:
+            mark = ("✓ ", "bold $success") if step.done else ("✗ ", "bold $error")
+            parts += [mark, (step.label, "" if step.done else "bold"), " "]
+        left = prep.left(steps)
+        if left:
+            parts += [
+                "\n",
+                (f"{len(left)} left · next: ", "bold"),
+                f"{left[0].label}: {left[0].hint}",
+            ]
+        else:
+            parts += ["\n", ("Ready: every step is done.", "bold $success")]
+        self.query_one("#checklist", Static).update(Content.assemble(*parts))
+
+    # ----- saving -------------------------------------------------------------------------------
+
+    def _changed(self, interview: Interview, *, now: bool = False) -> None:
+        self.interview = interview
+        if now:
+            self.save()
+        else:
+            self.save_soon()
+        self.refresh_checklist()
+
+    def write(self, store) -> None:
+        """Hand the meeting and the introduction to the store (memory now, disk shortly)."""
+        if self.interview is None:
+            return
+        if self._schedule is not None:
+            changed, when = self._schedule.pending()
+            if changed:  # a good date typed but not yet kept (enter or leaving the field)
+                self._apply_when(when)
+        if self.interview != store.interviews.get(self.interview_id):
+            self.interview = store.interviews.save(self.interview)
+        if self.introduction != self._stored_introduction:
+            store.save_profile(replace(store.profile(), introduction=self.introduction))
+            self._stored_introduction = self.introduction
+
+    @on(TextArea.Changed, "#email-text, #phone-text")
+    def _request_typed(self, event: TextArea.Changed) -> None:
+        if self._loading:
+            self._loading -= 1
+            if self.interview is not None and event.text_area.id == "email-text":
+                self.refresh_checks()
+            return
+        if self.interview is None:
+            return
+        name = "email" if event.text_area.id == "email-text" else "phone_script"
+        text = clean_text(event.text_area.text)
+        if getattr(self.interview.request, name) == text:
+            return
+        self._changed(
+            replace(self.interview, request=replace(self.interview.request, **{name: text}))
+        )
+        if name == "email":
+            self.refresh_checks()
+
+    @on(IntroPane.IntroChanged)
+    def _intro_typed(self, event: IntroPane.IntroChanged) -> None:
+        self.introduction = clean_text(event.text)
+        if self.interview is not None:
+            self._changed(self.interview)
+
+    @on(QuestionsPane.PlanChanged)
+    def _plan_changed(self, event: QuestionsPane.PlanChanged) -> None:
+        if self.interview is not None:
+            self._changed(replace(self.interview, questions=event.plan), now=True)
+
+    @on(SchedulePane.WhenChosen)
+    def _when_chosen(self, event: SchedulePane.WhenChosen) -> None:
+        if self._apply_when(event.when):
+            self.save()
+            self.refresh_all()
+            if event.when is not None:
+                self.notify(f"Date kept: {full_datetime(event.when)}.", timeout=3)
+
+    def _apply_when(self, when) -> bool:
+        if self.interview is None or when == self.interview.when:
+            return False
+        interview = replace(self.interview, when=when)
+        if when is not None and interview.status in BEFORE_AGREED:
+            # A date agreed means they answered: no more waiting, no nudges.
+            interview = replace(interview, status=InterviewStatus.SCHEDULED)
+            self._close_request_followups()
+        self.interview = interview
+        return True
+
+    @on(SchedulePane.PlaceChanged)
+    def _place_changed(self, event: SchedulePane.PlaceChanged) -> None:
+        if self.interview is not None and event.place != self.interview.place:
+            self._changed(replace(self.interview, place=event.place))
+
+    @on(SchedulePane.MinutesChanged)
+    def _minutes_changed(self, event: SchedulePane.MinutesChanged) -> None:
+        if self.interview is not None and event.minutes != self.interview.minutes:
+            self._changed(replace(self.interview, minutes=event.minutes))
+
+    # ----- keys ---------------------------------------------------------------------------------
+
+    @property
+    def section(self) -> str:
+        return self.query_one(TabbedContent).active
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted or not self.query(TabbedContent):
+            return True
+        section = self.section
+        if action in ("mark_sent", "reply", "regenerate"):
+            if section not in REQUEST_TABS:
+                return False
+            if action == "mark_sent" and self.interview and self.interview.request.sent:
+                return None  # shown dimmed: already sent
+            return True
+        if action == "stopwatch":
+            return section == "intro-tab"
+        if action in ("toggle_question", "move", "add_question"):
+            return section == "questions"
+        return True
+
+    @on(TabbedContent.TabActivated)
+    def _section_changed(self) -> None:
+        self.refresh_bindings()
+
+    def action_back(self) -> None:
+        tabs = self.query_one(Tabs)
+        if self.focused is not None and self.focused is not tabs:
+            tabs.focus()
+            return
+        self.leave()
+
+    def leave(self) -> None:
+        self.save()
+        self.app.pop_screen()
+
+    def action_stopwatch(self) -> None:
+        self.query_one(IntroPane).toggle()
+
+    def action_toggle_question(self) -> None:
+        self.query_one(QuestionsPane).toggle()
+
+    def action_move(self, step: int) -> None:
+        self.query_one(QuestionsPane).move(step)
+
+    def action_add_question(self) -> None:
+        from .text_prompt import TextPrompt
+
+        def added(text: str | None) -> None:
+            if not text:
+                return
+            question = self.store.questions.save(
+                Question(text=text, why="My own question.", source="own")
+            )
+            self.query_one(QuestionsPane).add(question)
+
+        self.app.push_screen(
+            TextPrompt("My own question", "A question you want to ask in this meeting:"), added
+        )
