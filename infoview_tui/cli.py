@@ -21,7 +21,11 @@ def build_parser() -> argparse.ArgumentParser:
             "A keyboard-driven companion for informational interviews: prepare, meet, "
             "follow up. Everything stays in one JSON file on this computer."
         ),
-        epilog=f"Data file: --data, else ${ENV_DATA}, else {default_data_path()}",
+        epilog=(
+            "infoview queue [--data PATH] [--json] [--all] prints the follow-ups overdue and "
+            "due today without opening the app (see infoview queue --help). "
+            f"Data file: --data, else ${ENV_DATA}, else {default_data_path()}"
+        ),
     )
     parser.add_argument("--version", action="version", version=f"infoview {__version__}")
     where = parser.add_mutually_exclusive_group()
@@ -35,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["queue"]:  # a read-only glance: no Textual, no lock
+        from .clock import Clock
+        from .queue_cli import run
+
+        return run(argv[1:], Clock())
     args = build_parser().parse_args(argv)
     from .clock import Clock
 

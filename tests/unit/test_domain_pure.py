@@ -59,9 +59,10 @@ TODAY = NOW.date()
 def test_domain_modules_load_without_textual_or_tinydb():
     script = (
         "import sys\n"
-        "import infoview_tui.domain.records, infoview_tui.domain.codec\n"
-        "import infoview_tui.domain.summary, infoview_tui.domain.validation\n"
-        "import infoview_tui.domain.timefmt\n"
+        "import importlib, pkgutil, infoview_tui.domain as d\n"
+        "for m in pkgutil.iter_modules(d.__path__):\n"
+        "    importlib.import_module(d.__name__ + '.' + m.name)\n"
+        "assert len(list(pkgutil.iter_modules(d.__path__))) >= 15\n"
         "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'tinydb'})\n"
         "print(','.join(loaded) or 'none')\n"
     )

@@ -1,0 +1,183 @@
+"""`infoview queue`: what is due, printed for a daily glance without opening the app.
+
+    infoview queue [--data PATH] [--json] [--all]
+
+Prints overdue and today's open follow-ups as plain text and prints nothing at all when
+nothing is due (so it can sit in a shell's start-up file); `--all` lists every open item;
+`--json` writes one object for scripts. The file is opened read-only: no lock is taken, so a
+running app is never blocked or blocked by it, and nothing on disk changes. Imports stay light
+(no Textual): this must start about as fast as Python itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .paths import ENV_DATA, default_data_path
+
+if TYPE_CHECKING:
+    from .clock import Clock
+    from .domain.followups import Queue, Section
+    from .domain.records import FollowUp
+    from .store.store import Store
+
+
+def build_parser(with_help: bool = True) -> argparse.ArgumentParser:
+    """`with_help` False skips finding the default data folder just to print it in --help."""
+    where = f"else {default_data_path()}" if with_help else "else the per-user data file"
+    parser = argparse.ArgumentParser(
+        prog="infoview queue",
+        description=(
+            "Print the follow-ups that are overdue or due today, for a daily glance. "
+            "Prints nothing when nothing is due. Never changes or locks the data file."
+        ),
+        epilog=f"Data file: --data, else ${ENV_DATA}, {where}",
+    )
+    parser.add_argument("--data", metavar="PATH", type=Path, help="the data file to read")
+    parser.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    parser.add_argument(
+        "--all", action="store_true", help="every open item, not only what is due today"
+    )
+    return parser
+
+
+def run(argv: list[str], clock: Clock) -> int:
+    # A short-lived process that builds millions of objects from the file and frees them all
+    # by reference counting: cycle collection would only walk them (a third of the run time).
+    gc.disable()
+    args = build_parser(with_help=bool({"-h", "--help"} & set(argv))).parse_args(argv)
+    path = (args.data or default_data_path()).expanduser().absolute()
+    now = clock.now()
+    store = _open(path, clock)
+    if isinstance(store, int):
+        return store
+    from .domain.followups import OPEN_SECTIONS, Section, build_queue
+
+    queue = build_queue(store.followups.all(), now) if store is not None else None
+    sections = OPEN_SECTIONS if args.all else (Section.OVERDUE, Section.TODAY)
+    rows = list(_rows(queue, sections)) if queue is not None else []
+    names = _contact_names(store, rows) if store is not None else {}
+    rest = set(store.profile().rest_days) if store is not None else set()
+    if args.json:
+        text = json.dumps(_as_json(rows, names, rest, now.date()), ensure_ascii=False, indent=2)
+    elif rows:
+        text = _as_text(rows, names, rest, now.date(), queue)  # type: ignore[arg-type]
+    else:
+        return 0  # nothing due: say nothing
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # `infoview queue | head` closed the pipe: not an error
+        sys.stderr.close()
+    return 0
+
+
+def _open(path: Path, clock: Clock) -> Store | int | None:
+    """The store read-only; None when there is no file yet (nothing is due); an exit code
+    after printing the error when it cannot be read."""
+    if not path.exists() and not path.is_symlink():
+        return None
+    from .store.errors import StoreError
+    from .store.store import Store
+
+    try:
+        return Store.open(path, clock, readonly=True)
+    except StoreError as err:
+        print(f"infoview: {err}", file=sys.stderr)
+        return err.exit_code
+
+
+def _rows(queue: Queue, sections: tuple[Section, ...]) -> Iterator[tuple[Section, FollowUp]]:
+    for section in sections:
+        for item in queue.sections[section]:
+            yield section, item
+
+
+def _contact_names(store: Store, rows: list[tuple[Section, FollowUp]]) -> dict[int, str]:
+    """Names of only the contacts the listed items are for (decoding 30,000 would be slow)."""
+    names = {}
+    for _, item in rows:
+        cid = item.contact_id
+        if cid is not None and cid not in names:
+            contact = store.contacts.get(cid)
+            names[cid] = contact.name if contact is not None else ""
+    return names
+
+
+def _due_words(day: date | None, today: date) -> str:
+    from .domain.timefmt import relative_day, short_date
+
+    if day is None:
+        return "no date"
+    return f"{short_date(day)} ({relative_day(day, today)})"
+
+
+def _as_text(
+    rows: list[tuple[Section, FollowUp]],
+    names: dict[int, str],
+    rest: set[int],
+    today: date,
+    queue: Queue,
+) -> str:
+    """A heading with counts, then each section: what to do, then for whom and why."""
+    from .domain.timefmt import short_date
+
+    counts = ", ".join(
+        f"{queue.count(section)} {section.value}" for section in dict.fromkeys(s for s, _ in rows)
+    )
+    lines = [f"infoview · {short_date(today)} {today.year}: {counts}"]
+    current = None
+    due_words = {}  # thousands of items share a few dozen days: word each day once
+    for section, item in rows:
+        if section is not current:
+            current = section
+            lines += ["", f"{section.value.capitalize()} ({queue.count(section)})"]
+        flag = "  [rest day]" if item.due is not None and item.due.weekday() in rest else ""
+        when = due_words.get(item.due)
+        if when is None:
+            when = due_words[item.due] = _due_words(item.due, today)
+        lines.append(f"  {when}  {_one_line(item.title) or '(untitled)'}{flag}")
+        detail = [f"for {_one_line(names[item.contact_id])}"] if names.get(item.contact_id) else []  # type: ignore[arg-type]
+        if item.reason.strip():
+            detail.append(_one_line(item.reason))
+        if detail:
+            lines.append(f"      {' · '.join(detail)}")
+    return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    """User text on one line, without control characters that could garble a terminal."""
+    if not text.isprintable():  # rare: newlines, tabs, escapes
+        text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(text.split())
+
+
+def _as_json(
+    rows: list[tuple[Section, FollowUp]], names: dict[int, str], rest: set[int], today: date
+) -> dict[str, Any]:
+    return {
+        "today": today.isoformat(),
+        "items": [
+            {
+                "id": item.id,
+                "section": section.value,
+                "kind": item.kind.value,
+                "title": item.title,
+                "due": item.due.isoformat() if item.due else None,
+                "contact_id": item.contact_id,
+                "contact": names.get(item.contact_id) if item.contact_id is not None else None,
+                "interview_id": item.interview_id,
+                "organization_id": item.organization_id,
+                "reason": item.reason,
+                "rest_day": item.due is not None and item.due.weekday() in rest,
+            }
+            for section, item in rows
+        ],
+    }

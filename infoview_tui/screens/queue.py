@@ -1,0 +1,439 @@
+"""The follow-up queue: what to do, for whom and why, from overdue to recently done.
+
+One table with a header row per section (with its count), so 20,000 items scroll as one list.
+Rows whose day falls on a rest day or in a week over the meeting cap say so in a column of
+their own. Every change goes through the domain rules (followups.py) and is saved at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+from ..domain.dates import DateError
+from ..domain.followups import (
+    SECTION_ORDER,
+    URGENT_OVERDUE_DAYS,
+    Queue,
+    build_queue,
+    complete,
+    flags,
+    low_energy_day,
+    move_off_rest_day,
+    new_item,
+    parse_due,
+    weeks_over_cap,
+)
+from ..domain.records import FollowUp
+from ..domain.timefmt import relative_day, short_date
+from ..messages import StoreReady
+from ..paths import stylesheet
+from ..widgets.field_error import FieldError
+from ..widgets.one_line_input import OneLineInput
+from ..widgets.plain_table import ColumnSpec, PlainCell, PlainTable
+
+COLUMNS = (
+    ColumnSpec("Due", weight=0, min_width=10, max_width=10),
+    ColumnSpec("What to do", weight=3, min_width=18, max_width=60),
+    ColumnSpec("For", weight=1.5, min_width=10, max_width=28),
+    ColumnSpec("Why", weight=2, min_width=10, max_width=50),
+    ColumnSpec("Note", weight=0, min_width=9, max_width=9),
+)
+SECTION_ROWS = 500  # rows per section; the rest are counted in one line (see _limit)
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def flag_words(found: list[str]) -> str:
+    return "rest+busy" if len(found) == 2 else (found[0] if found else "")
+
+
+class AddItemScreen(ModalScreen[tuple[str, date] | None]):
+    """What to do and when: dismisses with (title, due day); checks both before closing."""
+
+    CSS_PATH = stylesheet("queue.tcss")
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="queue.add.cancel", tooltip="Add nothing")]
+
+    def __init__(self, now, day_first: bool = True) -> None:
+        super().__init__()
+        self.now = now
+        self.day_first = day_first
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="add-box"):
+            yield Label("What to do")
+            yield OneLineInput(placeholder="e.g. send Ada the article", id="add-title")
+            yield FieldError(id="add-title-error")
+            yield Label("When: today, fri, tomorrow, 3 Dec, in 4 days")
+            yield OneLineInput("today", id="add-due", max_length=60)
+            yield FieldError(id="add-due-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        box = self.query_one("#add-box")
+        box.border_title = "Add a follow-up"
+        box.border_subtitle = "enter moves on, then keeps · escape cancels"
+        self.query_one("#add-title", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "add-title" and not self.query_one("#add-due", Input).value.strip():
+            self.query_one("#add-due", Input).focus()
+            return
+        title_error = self.query_one("#add-title-error", FieldError)
+        due_error = self.query_one("#add-due-error", FieldError)
+        title = self.query_one("#add-title", Input).value
+        try:
+            new_item(title, None, now=self.now)
+        except ValueError as err:
+            title_error.show(str(err))
+            self.query_one("#add-title", Input).focus()
+            return
+        title_error.show("")
+        try:
+            typed = self.query_one("#add-due", Input).value
+            due = parse_due(typed, self.now, day_first=self.day_first)
+        except DateError as err:
+            due_error.show(str(err))
+            self.query_one("#add-due", Input).focus()
+            return
+        self.dismiss((title, due))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class QueueScreen(Screen[None]):
+    CSS_PATH = stylesheet("queue.tcss")
+    BINDINGS = [
+        Binding("d", "done", "Done", id="queue.done",
+                tooltip="Mark the highlighted item done (again on a done one reopens it)"),
+        Binding("s", "snooze", "Snooze", id="queue.snooze",
+                tooltip="Move it later: +1 day, +3 days, +1 week or a typed day"),
+        Binding("o", "open", "Open", id="queue.open",
+                tooltip="Open the meeting or contact the item is about"),
+        Binding("a", "add", "Add", id="queue.add", tooltip="Add a follow-up by hand"),
+        Binding("L", "low_energy", "Low energy", id="queue.low_energy",
+                tooltip="A low-energy day: move today's non-urgent items to the next working day"),
+        Binding("E", "energy", "Energy", id="queue.energy",
+                tooltip="Weekly meeting cap and rest days"),
+        Binding("escape", "back", "Back", id="queue.back", tooltip="Back to home"),
+    ]  # fmt: skip
+
+    def __init__(self, select: int | None = None) -> None:
+        super().__init__()
+        self._select = select  # a follow-up to put the cursor on once the rows are there
+        self._items: dict[int, FollowUp] = {}
+        self._names: dict[int | None, str] = {}
+        self._flags: dict[int, list[str]] = {}
+        self._queue: Queue | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="queue-summary")
+        yield PlainTable(COLUMNS, id="queue-table")
+        yield Static("", id="queue-detail")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Follow-ups"
+        self.table.focus()
+        self.call_after_refresh(self.reload)
+
+    def on_store_ready(self, _: StoreReady) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    @property
+    def store(self):
+        return self.app.store  # type: ignore[attr-defined]
+
+    @property
+    def table(self) -> PlainTable:
+        return self.query_one(PlainTable)
+
+    def _now(self):
+        return self.app.clock.now()  # type: ignore[attr-defined]
+
+    # ----- building the rows -----------------------------------------------------------------
+
+    def reload(self, keep: int | None = None, *, row: int | None = None) -> None:
+        """Rebuild every row; the cursor goes to item `keep`, else to `row` (the first item at
+        or after it), else stays on the item it was on."""
+        store = self.store
+        if store is None or not self.is_mounted:
+            return
+        if keep is None and self._select is not None:
+            keep, self._select = self._select, None
+        now = self._now()
+        profile = store.profile()
+        rest = profile.rest_days
+        busy = weeks_over_cap(store.interviews.all(), profile.weekly_meeting_cap, now.tzinfo)
+        self._names = {c.id: c.name for c in store.contacts.all()}
+        queue = self._queue = build_queue(store.followups.all(), now)
+        ids: list[int] = []
+        rows: list[tuple[PlainCell, ...]] = []
+        self._items = {}
+        self._flags = {}
+        if keep is None and row is None:
+            keep = self.table.highlighted_id
+        header = -1
+        empty = PlainCell("")
+        for section in SECTION_ORDER:
+            items = queue.sections[section]
+            ids.append(header)
+            header -= 1
+            label = f"{section.value.upper()} · {len(items):,}"
+            rows.append((PlainCell("──────────"), PlainCell(label), empty, empty, empty))
+            shown = items[: self._limit(items, keep)]
+            for item in shown:
+                assert item.id is not None
+                found = flags(item, rest, busy)
+                self._items[item.id] = item
+                self._flags[item.id] = found
+                ids.append(item.id)
+                rows.append(
+                    (
+                        PlainCell(short_date(item.due) if item.due else "no date"),
+                        PlainCell(item.title or "(untitled)"),
+                        PlainCell(self._names.get(item.contact_id, "")),
+                        PlainCell(item.reason),
+                        PlainCell(flag_words(found)),
+                    )
+                )
+            if len(shown) < len(items):
+                ids.append(header)
+                header -= 1
+                more = f"… {len(items) - len(shown):,} more: they move up as you finish these"
+                rows.append((empty, PlainCell(more), empty, empty, empty))
+        if row is None and keep not in self._items:
+            keep = next((i for i in ids if i >= 0), None)
+        self.table.show_rows(ids, rows, keep=keep)
+        if row is not None and ids:
+            target = min(row, len(ids) - 1)
+            while target < len(ids) - 1 and ids[target] < 0:
+                target += 1
+            self.table.move_cursor(row=target, animate=False)
+        self._summary(profile.weekly_meeting_cap, rest)
+        self._show_detail()
+        self.refresh_bindings()
+
+    def _summary(self, cap: int | None, rest: list[int]) -> None:
+        """The energy settings in words (the section rows carry the counts)."""
+        pace = f"at most {cap} meeting{'s' if cap != 1 else ''} a week" if cap else "no meeting cap"
+        days = ", ".join(DAY_NAMES[d] for d in sorted(rest)) if rest else "none"
+        self.query_one("#queue-summary", Static).update(
+            Content.assemble(
+                ("Pace: ", "bold"), pace, " · ", ("rest days: ", "bold"), days, " · E changes"
+            )
+        )
+
+    @on(DataTable.RowHighlighted, "#queue-table")
+    def _highlighted(self) -> None:
+        self._show_detail()
+        self.refresh_bindings()
+
+    @on(DataTable.RowSelected, "#queue-table")
+    def _selected(self) -> None:
+        self.action_open()
+
+    @staticmethod
+    def _limit(items: list[FollowUp], keep: int | None) -> int:
+        """How many of a section's items get a row: SECTION_ROWS, or up to `keep` if later.
+
+        Thousands of rows cost a third of a second to lay out on every change, and nobody
+        reads past the first few hundred of a section; the rest move up as these are done.
+        """
+        if keep is not None and keep >= 0 and len(items) > SECTION_ROWS:
+            for index in range(SECTION_ROWS, len(items)):
+                if items[index].id == keep:
+                    return index + 1
+        return SECTION_ROWS
+
+    @property
+    def current(self) -> FollowUp | None:
+        item_id = self.table.highlighted_id
+        return self._items.get(item_id) if item_id is not None and item_id >= 0 else None
+
+    def _show_detail(self) -> None:
+        panel = self.query_one("#queue-detail", Static)
+        item = self.current
+        if item is None:
+            if not self._items:
+                text = "Nothing to follow up yet. Press a to add something by hand."
+            else:
+                text = "Move onto an item to see what it is about."
+            panel.update(Content(text))
+            return
+        today = self._now().date()
+        who = self._names.get(item.contact_id, "")
+        if item.done is not None:
+            when = f"done {relative_day(item.done.astimezone(self._now().tzinfo).date(), today)}"
+        elif item.due is not None:
+            when = f"due {short_date(item.due)}, {relative_day(item.due, today)}"
+        else:
+            when = "no due day"
+        parts: list[str | tuple[str, str]] = [(item.title or "(untitled)", "bold"), "\n"]
+        parts += [f"{item.kind.value} · {when}"]
+        if who:
+            parts += [" · for ", who]
+        parts += ["\n", ("Why: ", "bold"), item.reason or "no reason noted"]
+        found = self._flags.get(item.id or -1, [])
+        if found:
+            words = []
+            if "rest day" in found:
+                words.append("it falls on one of your rest days")
+            if "busy week" in found:
+                words.append("that week already has more meetings than your cap")
+            parts += ["\n", ("Note: ", "bold"), "; ".join(words) + "."]
+        panel.update(Content.assemble(*parts))
+
+    # ----- actions ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("done", "snooze", "open"):
+            if not self.is_mounted or not self.query(PlainTable):
+                return None
+            item = self.current
+            if item is None:
+                return None
+            if action == "snooze" and item.done is not None:
+                return None
+            if action == "open" and item.contact_id is None and item.interview_id is None:
+                return None
+        return True
+
+    def _save(self, item: FollowUp, message: str) -> None:
+        saved = self.store.followups.save(item)
+        self.reload(keep=saved.id)
+        self.notify(message, markup=False, timeout=3)
+
+    def action_done(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        if item.done is None:
+            self.store.followups.save(complete(item, self._now()))
+            # Stay where the item was: the next one to do moves up under the cursor.
+            self.reload(row=self.table.cursor_row)
+            self.notify(f"Done: {item.title}", markup=False, timeout=3)
+        else:
+            self._save(replace(item, done=None), f"Back on the list: {item.title}")
+
+    def action_snooze(self) -> None:
+        from .snooze import SnoozeScreen
+
+        item = self.current
+        if item is None or item.done is not None:
+            return
+        profile = self.store.profile()
+
+        def chosen(moved: FollowUp | None) -> None:
+            if moved is None or moved.due is None:
+                return
+            when = f"{short_date(moved.due)}, {relative_day(moved.due, self._now().date())}"
+            self._save(moved, f"Snoozed to {when}: {moved.title}")
+
+        self.app.push_screen(
+            SnoozeScreen(item, self._now(), profile.rest_days, day_first=profile.day_first),
+            chosen,
+        )
+
+    def action_open(self) -> None:
+        from .search import open_contact, open_meeting
+
+        item = self.current
+        if item is None:
+            return
+        if item.interview_id is not None and self.store.interviews.get(item.interview_id):
+            open_meeting(self.app, item.interview_id)
+        elif item.contact_id is not None:
+            open_contact(self.app, item.contact_id)
+        else:
+            self.notify("This item is not linked to a meeting or a contact.", timeout=4)
+
+    def action_add(self) -> None:
+        profile = self.store.profile() if self.store else None
+        if profile is None:
+            return
+
+        def added(answer: tuple[str, date] | None) -> None:
+            if answer is None:
+                return
+            title, due = answer
+            item = new_item(title, due, now=self._now())
+            self._save(item, f"Added: {item.title}")
+
+        self.app.push_screen(AddItemScreen(self._now(), profile.day_first), added)
+
+    def action_low_energy(self) -> None:
+        from .confirm import ConfirmScreen
+
+        store = self.store
+        if store is None:
+            return
+        now = self._now()
+        rest = store.profile().rest_days
+        moves = low_energy_day(store.followups.all(), now.date(), rest)
+        target = move_off_rest_day(now.date() + timedelta(days=1), rest)
+        if not moves:
+            self.notify(
+                "Nothing to move: no item due today can wait (thank-yous stay inside their two "
+                f"days; items {URGENT_OVERDUE_DAYS}+ days late stay).",
+                title="Low-energy day",
+                timeout=6,
+            )
+            return
+        count = f"{len(moves)} item{'s' if len(moves) != 1 else ''}"
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            for item in moves:
+                store.followups.save(item)
+            self.reload()
+            self.notify(
+                f"Moved {count} to {short_date(target)}. Rest well.",
+                title="Low-energy day",
+                timeout=5,
+            )
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "A low-energy day",
+                f"Move {count} due today (or a little late) to {short_date(target)}, the next "
+                f"working day?\n\nStaying put: thank-yous that would miss their two days, and "
+                f"anything {URGENT_OVERDUE_DAYS} or more days late.",
+                yes="Move them",
+                no="Keep",
+            ),
+            answered,
+        )
+
+    def action_energy(self) -> None:
+        from .energy import EnergyScreen
+
+        store = self.store
+        if store is None:
+            return
+
+        def saved(profile) -> None:
+            if profile is None:
+                return
+            store.save_profile(profile)
+            self.reload()
+            self.notify("Energy settings kept.", timeout=3)
+
+        self.app.push_screen(EnergyScreen(store.profile()), saved)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

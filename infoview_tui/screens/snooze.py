@@ -1,0 +1,106 @@
+"""Snooze one follow-up: one key for +1 day, +3 days, +1 week, or a date typed as people type.
+
+Dismisses with the item carrying its new due day (not yet saved), or None on escape. The
+presets skip rest days; a typed date is kept as typed, and one in the past is refused right
+under the field, so nothing changes until the answer makes sense.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from ..domain.dates import DateError
+from ..domain.followups import SNOOZE_LABELS, Snooze, snooze
+from ..domain.records import FollowUp
+from ..domain.timefmt import relative_day, short_date
+from ..paths import stylesheet
+from ..widgets.field_error import FieldError
+from ..widgets.one_line_input import OneLineInput
+
+
+class SnoozeScreen(ModalScreen[FollowUp | None]):
+    CSS_PATH = stylesheet("queue.tcss")
+    BINDINGS = [
+        Binding("1", "pick('1')", "+1 day", id="snooze.day", tooltip="Due one day later"),
+        Binding("3", "pick('3')", "+3 days", id="snooze.three", tooltip="Due three days later"),
+        Binding("w", "pick('w')", "+1 week", id="snooze.week", tooltip="Due a week later"),
+        Binding("t", "type_date", "Type a date", id="snooze.type",
+                tooltip="Type a day: fri, tomorrow, 3 Dec, in 4 days"),
+        Binding("escape", "cancel", "Cancel", id="snooze.cancel", tooltip="Leave it as it is"),
+    ]  # fmt: skip
+
+    def __init__(
+        self, item: FollowUp, now: datetime, rest_days: list[int], *, day_first: bool = True
+    ) -> None:
+        super().__init__()
+        self.item = item
+        self.now = now
+        self.rest_days = list(rest_days)
+        self.day_first = day_first
+
+    def compose(self) -> ComposeResult:
+        today = self.now.date()
+        options = []
+        for choice in Snooze:
+            day = snooze(self.item, choice, self.now, self.rest_days).due
+            assert day is not None
+            options.append(
+                Option(
+                    Content.assemble(
+                        (choice.value, "bold"),
+                        f"  {SNOOZE_LABELS[choice]:8}  {short_date(day)}, "
+                        f"{relative_day(day, today)}",
+                    ),
+                    id=choice.value,
+                )
+            )
+        with Vertical(classes="dialog", id="snooze-box"):
+            yield Label(Content(f"Later: {self.item.title or '(untitled)'}"), id="snooze-what")
+            yield OptionList(*options, id="snooze-choices")
+            yield Label("Or type a day (t): fri, tomorrow, 3 Dec, in 4 days", id="snooze-hint")
+            yield OneLineInput(placeholder="a day", id="snooze-date", max_length=60)
+            yield FieldError(id="snooze-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        box = self.query_one("#snooze-box")
+        box.border_title = "Snooze"
+        box.border_subtitle = "1 · 3 · w · enter picks · escape cancels"
+        self.query_one(OptionList).focus()
+
+    def action_pick(self, choice: str) -> None:
+        self.dismiss(snooze(self.item, Snooze(choice), self.now, self.rest_days))
+
+    def action_type_date(self) -> None:
+        self.query_one("#snooze-date", Input).focus()
+
+    @on(OptionList.OptionSelected, "#snooze-choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.action_pick(event.option.id)
+
+    @on(Input.Submitted, "#snooze-date")
+    def _typed(self, event: Input.Submitted) -> None:
+        event.stop()
+        error = self.query_one("#snooze-error", FieldError)
+        try:  # typed "1", "3" or "w" means the same as the key
+            moved = snooze(
+                self.item, event.value, self.now, self.rest_days, day_first=self.day_first
+            )
+        except DateError as err:
+            error.show(str(err))
+            return
+        self.dismiss(moved)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,268 @@
+"""The follow-up queue screen, driven by keys; each test checks what reached the file."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from infoview_tui.domain.records import (
+    Contact,
+    FollowUp,
+    FollowUpKind,
+    Interview,
+    InterviewStatus,
+    Profile,
+)
+from infoview_tui.screens.confirm import ConfirmScreen
+from infoview_tui.screens.energy import EnergyScreen
+from infoview_tui.screens.queue import AddItemScreen, QueueScreen
+from infoview_tui.screens.search import ContactCard
+from infoview_tui.screens.snooze import SnoozeScreen
+from infoview_tui.store.store import Store
+
+from .conftest import NOW
+
+TODAY = NOW.date()  # Wednesday 25 November 2026
+
+
+@pytest.fixture
+def ids(store: Store) -> dict[str, int]:
+    store.save_profile(Profile(rest_days=[5, 6], weekly_meeting_cap=1))
+    ada = store.contacts.save(Contact(name="Ada Okafor"))
+    met = store.interviews.save(
+        Interview(contact_id=ada.id, status=InterviewStatus.DONE, when=NOW - timedelta(days=1))
+    )
+    for offset in (8, 9):  # two meetings next week: over a cap of one
+        store.interviews.save(
+            Interview(status=InterviewStatus.SCHEDULED, when=NOW + timedelta(days=offset))
+        )
+
+    def add(title: str, due: date | None, **kw) -> int:
+        saved = store.followups.save(FollowUp(title=title, due=due, **kw))
+        assert saved.id is not None
+        return saved.id
+
+    return {
+        "ada": ada.id, "met": met.id,
+        "late": add("Reach out to Priya", TODAY - timedelta(days=1), contact_id=ada.id,
+                    kind=FollowUpKind.REACH_OUT, reason="referred by Ada"),
+        "thanks": add("Send a thank-you to Ada", TODAY, kind=FollowUpKind.THANK_YOU,
+                      contact_id=ada.id, interview_id=met.id, created=NOW - timedelta(days=1),
+                      reason="after the meeting with Ada"),
+        "touch": add("Check in with Sam", TODAY, kind=FollowUpKind.STAY_IN_TOUCH),
+        "sat": add("Tidy my notes", date(2026, 11, 28)),
+        "busy": add("Prepare questions", date(2026, 12, 3)),
+        "old": add("Finished thing", TODAY, done=NOW - timedelta(days=2)),
+    }  # fmt: skip
+
+
+async def open_queue(pilot, select: int | None = None) -> QueueScreen:
+    pilot.app.push_screen(QueueScreen(select=select))
+    await pilot.pause()
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, QueueScreen)
+    return pilot.app.screen
+
+
+def saved_items(reopen) -> dict[int, FollowUp]:
+    return {f.id: f for f in reopen().followups.all()}
+
+
+async def test_sections_in_order_with_counts_and_flags_in_words(run_app, ids, screen_text):
+    async with run_app() as pilot:
+        screen = await open_queue(pilot)
+        shown = [i for i in screen.table.row_ids if i >= 0]
+        assert shown == [ids["late"], ids["thanks"], ids["touch"], ids["sat"], ids["busy"],
+                         ids["old"]]  # fmt: skip
+        text = screen_text(pilot.app)
+        for header in ("OVERDUE · 1", "TODAY · 2", "THIS WEEK · 1", "LATER · 1",
+                       "RECENTLY DONE · 1"):  # fmt: skip
+            assert header in text
+        sat_line = next(line for line in text.splitlines() if "Tidy my notes" in line)
+        assert "rest day" in sat_line
+        busy_line = next(line for line in text.splitlines() if "Prepare questions" in line)
+        assert "busy week" in busy_line
+        assert "at most 1 meeting a week" in text and "rest days: Sat, Sun" in text
+        # The highlighted item says what, for whom and why.
+        assert screen.current is not None and screen.current.id == ids["late"]
+        assert "for Ada Okafor" in text and "Why: referred by Ada" in text
+
+
+async def test_done_saves_the_moment_and_the_cursor_moves_to_the_next(run_app, ids, store, reopen):
+    async with run_app() as pilot:
+        screen = await open_queue(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert screen.current is not None and screen.current.id == ids["thanks"]
+        store.flush()
+        assert saved_items(reopen)[ids["late"]].done == NOW
+        # d on a done item puts it back on the list.
+        await open_queue(pilot, select=ids["old"])
+        await pilot.press("d")
+        await pilot.pause()
+        store.flush()
+        assert saved_items(reopen)[ids["old"]].done is None
+
+
+async def test_snooze_one_key_and_a_typed_date(run_app, ids, store, reopen):
+    async with run_app() as pilot:
+        await open_queue(pilot, select=ids["touch"])
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SnoozeScreen)
+        await pilot.press("1")
+        await pilot.pause()
+        store.flush()
+        assert saved_items(reopen)[ids["touch"]].due == date(2026, 11, 26)
+
+        await open_queue(pilot, select=ids["late"])
+        await pilot.press("s", "t", *"2026-11-01", "enter")
+        await pilot.pause()
+        snooze = pilot.app.screen
+        assert isinstance(snooze, SnoozeScreen)
+        error = str(snooze.query_one("#snooze-error").render())
+        assert "already passed" in error
+        for _ in range(10):
+            await pilot.press("backspace")
+        await pilot.press(*"fri", "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, QueueScreen)
+        store.flush()
+        assert saved_items(reopen)[ids["late"]].due == date(2026, 11, 27)
+
+
+async def test_snooze_escape_changes_nothing(run_app, ids, store, reopen):
+    async with run_app() as pilot:
+        await open_queue(pilot)
+        await pilot.press("s", "escape")
+        await pilot.pause()
+        store.flush()
+        assert saved_items(reopen)[ids["late"]].due == TODAY - timedelta(days=1)
+
+
+async def test_add_an_item_by_hand_with_a_typed_day(run_app, ids, store, reopen):
+    async with run_app() as pilot:
+        screen = await open_queue(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AddItemScreen)
+        await pilot.press("enter")  # no title yet: a message, nothing saved
+        await pilot.pause()
+        assert "Say what to do" in str(pilot.app.screen.query_one("#add-title-error").render())
+        await pilot.press(*"Send Ada the article", "tab")
+        for _ in range(5):
+            await pilot.press("backspace")
+        await pilot.press(*"in 2 days", "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, QueueScreen)
+        store.flush()
+        added = [f for f in reopen().followups.all() if f.title == "Send Ada the article"]
+        assert len(added) == 1
+        assert (added[0].due, added[0].reason, added[0].created) == (
+            date(2026, 11, 27), "added by hand", NOW,
+        )  # fmt: skip
+        assert screen.current is not None and screen.current.id == added[0].id
+
+
+async def test_low_energy_day_asks_then_moves_and_says_how_many(run_app, ids, store, reopen):
+    async with run_app() as pilot:
+        await open_queue(pilot)
+        await pilot.press("L")
+        await pilot.pause()
+        confirm = pilot.app.screen
+        assert isinstance(confirm, ConfirmScreen)
+        # Overdue by a day and the stay-in-touch move; the thank-you's window allows Thursday.
+        assert "Move 3 items" in confirm.message and "Thu 26 Nov" in confirm.message
+        await pilot.press("y")
+        await pilot.pause()
+        store.flush()
+        items = saved_items(reopen)
+        assert items[ids["touch"]].due == date(2026, 11, 26)
+        assert items[ids["late"]].due == date(2026, 11, 26)
+        assert items[ids["thanks"]].due == date(2026, 11, 26)  # met yesterday: still in time
+        assert items[ids["sat"]].due == date(2026, 11, 28)  # not due today: untouched
+        assert any("Moved 3 items" in n.message for n in pilot.app._notifications)
+
+
+async def test_low_energy_no_changes_nothing(run_app, ids, store, reopen):
+    async with run_app() as pilot:
+        await open_queue(pilot)
+        await pilot.press("L", "n")
+        await pilot.pause()
+        store.flush()
+        assert saved_items(reopen)[ids["touch"]].due == TODAY
+
+
+async def test_energy_settings_reach_the_profile(run_app, ids, store, reopen, screen_text):
+    async with run_app() as pilot:
+        await open_queue(pilot)
+        await pilot.press("E")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, EnergyScreen)
+        await pilot.press("backspace", *"x", "enter")
+        await pilot.pause()
+        error = str(pilot.app.screen.query_one("#energy-cap-error").render())
+        assert "number of meetings" in error
+        await pilot.press("backspace", "3")
+        await pilot.press("tab", "tab", "tab", "space")  # Mon, Tue, Wed: tick Wednesday
+        await pilot.press("tab", "tab", "tab", "space")  # Thu, Fri, Sat: untick Saturday
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, QueueScreen)
+        store.flush()
+        profile = reopen().profile()
+        assert (profile.weekly_meeting_cap, profile.rest_days) == (3, [2, 6])
+        assert "rest days: Wed, Sun" in screen_text(pilot.app)
+
+
+async def test_open_shows_the_meeting_or_the_contact(run_app, ids):
+    from infoview_tui.screens.after import AfterScreen
+
+    async with run_app() as pilot:
+        await open_queue(pilot, select=ids["thanks"])
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AfterScreen)
+        assert pilot.app.screen.interview_id == ids["met"]
+        await pilot.press("escape")
+        await pilot.pause()
+        await open_queue(pilot, select=ids["late"])
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ContactCard)
+        assert pilot.app.screen.contact.name == "Ada Okafor"
+
+
+async def test_an_empty_queue_says_what_to_do(run_app, screen_text):
+    async with run_app() as pilot:
+        await open_queue(pilot)
+        assert "Nothing to follow up yet. Press a" in screen_text(pilot.app)
+        await pilot.press("d", "s", "o")  # nothing to act on: nothing happens
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, QueueScreen)
+
+
+async def test_a_long_section_shows_its_first_rows_and_counts_the_rest(run_app, store, reopen):
+    from infoview_tui.screens.queue import SECTION_ROWS
+
+    made = [
+        store.followups.save(FollowUp(title=f"Old {n}", due=TODAY - timedelta(days=1))).id
+        for n in range(SECTION_ROWS + 200)
+    ]
+    async with run_app() as pilot:
+        screen = await open_queue(pilot)
+        assert len([i for i in screen.table.row_ids if i >= 0]) == SECTION_ROWS
+        assert f"OVERDUE · {SECTION_ROWS + 200:,}" in str(screen.table.get_row_at(0)[1])
+        more = [str(r[1]) for r in (screen.table.get_row_at(SECTION_ROWS + 1),)]
+        assert more == ["… 200 more: they move up as you finish these"]
+        # Done with the first: the next one moves up, and the count follows.
+        await pilot.press("d")
+        await pilot.pause()
+        assert screen.current is not None and screen.current.id == made[1]
+        assert "… 199 more" in str(screen.table.get_row_at(SECTION_ROWS + 1)[1])
+        # An item past the first rows can still be opened on (from search).
+        target = made[-1]
+        screen = await open_queue(pilot, select=target)
+        assert screen.current is not None and screen.current.id == target
