@@ -37,6 +37,14 @@ class InfoviewApp(App[None]):
             "ctrl+q", "quit", "Quit", show=False, priority=True, id="quit", tooltip="Save and quit"
         ),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key on this screen"),
+        Binding(
+            "ctrl+k",
+            "search",
+            "Search",
+            show=False,
+            id="search",
+            tooltip="Search names, employers, notes, captures, reflections, follow-ups",
+        ),
     ]
 
     def __init__(
@@ -174,6 +182,14 @@ class InfoviewApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_search(self) -> None:
+        from .screens.search import SearchScreen
+
+        if self.store is None:
+            self.notify("Still opening your data; one moment.")
+        elif not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The current screen's own actions first, then Textual's (theme, quit, ...)."""
         from .bindings import listed_bindings
@@ -185,6 +201,7 @@ class InfoviewApp(App[None]):
                 f"{binding.tooltip or binding.description} (key: {self.get_key_display(binding)})",
                 lambda node=active.node, action=binding.action: self.run_action(action, node),
             )
+        yield SystemCommand("Search", "Search everything (ctrl+k)", self.action_search)
         yield from super().get_system_commands(screen)
 
     def on_resize(self, event: events.Resize) -> None:

@@ -13,13 +13,17 @@ from ..messages import StoreReady
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
-        Binding("c", "contacts", "Contacts", id="home.contacts", tooltip="People to talk to"),
+        Binding("c", "contacts", "People", id="home.contacts", tooltip="People to talk to"),
         Binding("m", "meet", "Meet", id="home.meet",
                 tooltip="Open the running meeting, or the next scheduled one"),
         Binding("p", "area('meetings', 'MeetingsScreen')", "Plan", id="home.plan",
                 tooltip="Meetings: plan a request, introduction, questions and date"),
         Binding("a", "after", "After", id="home.after",
                 tooltip="Thank-you, reflection and leads for the latest meeting held"),
+        Binding("f", "area('queue', 'QueueScreen')", "Due", id="home.queue",
+                tooltip="Everything to do: overdue, today, this week, later"),
+        Binding("slash", "app.search", "Find", id="home.search",
+                tooltip="Names, employers, notes, captures, reflections, follow-ups"),
         Binding("e", "area('employers', 'EmployersScreen')", "Employers", id="home.employers",
                 tooltip="Ranked employers and their research"),
         Binding("o", "area('occupation', 'OccupationScreen')", "Job", id="home.occupation",

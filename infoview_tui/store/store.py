@@ -14,15 +14,12 @@ import json
 import os
 import secrets
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any, Generic, TypeVar
-
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
-from tinydb.table import Document
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..clock import Clock
 from ..domain.codec import decode, encode
@@ -42,6 +39,9 @@ from .journal import JournalWriter, journal_path, op_line, read_journal
 from .lock import DataLock
 from .schema import SCHEMA_VERSION, Data, Migration, empty_data, last_ids, meta, migrate
 from .writer import Writer
+
+if TYPE_CHECKING:
+    from tinydb import TinyDB
 
 T = TypeVar("T")
 PROFILE_ID = 1
@@ -140,7 +140,8 @@ class Store:
         self._signature: tuple[int, int, int] | None = None
         self._data_lock = threading.RLock()
         self._hold = 0  # >0 while a live meeting wants no full saves
-        self._db = self._new_db()
+        # Read-only views (infoview queue, exports) read the tables directly: no TinyDB needed.
+        self._db = None if readonly else self._new_db()
         self._lock: DataLock | None = None
         self._journal: JournalWriter | None = None
         self._writer: Writer | None = None
@@ -277,6 +278,9 @@ class Store:
     # ----- writing ---------------------------------------------------------------------------
 
     def _new_db(self) -> TinyDB:
+        from tinydb import TinyDB
+        from tinydb.storages import MemoryStorage
+
         db = TinyDB(storage=MemoryStorage)
         db.storage.memory = self._data
         return db
@@ -286,6 +290,8 @@ class Store:
             raise PermissionError("this store was opened read-only")
         with self._data_lock:
             tdb = self._db.table(table)
+            from tinydb.table import Document
+
             if record_id is None:
                 record_id = self._new_id(table)
                 tdb.insert(Document(doc, doc_id=record_id))
@@ -461,6 +467,33 @@ class Store:
 
         assert self._writer is not None
         self._writer.call(run)
+
+    def open_followups(self, due_by: date | None = None) -> list[FollowUp]:
+        """Open follow-ups, only those due on or before `due_by` when given.
+
+        Filters the stored rows before decoding any: `infoview queue` on 20,000 items
+        decodes only what it prints.
+        """
+        limit = None if due_by is None else due_by.isoformat()
+        found = []
+        for key, doc in self._data["followups"].items():
+            if doc.get("done") is not None:
+                continue
+            due = doc.get("due")
+            if limit is not None and not (isinstance(due, str) and due <= limit):
+                continue
+            found.append(decode(FollowUp, doc, id=int(key)))
+        return found
+
+    def contact_names(self, ids: Iterable[int]) -> dict[int, str]:
+        """Just the names of these contacts, without decoding whole records."""
+        docs = self._data["contacts"]
+        names = {}
+        for contact_id in ids:
+            doc = docs.get(str(contact_id))
+            if doc is not None:
+                names[contact_id] = str(doc.get("name", ""))
+        return names
 
     def warm(self) -> None:
         """Decode every table now (on a worker thread) instead of on the first screen."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from infoview_tui.clock import FakeClock
 from infoview_tui.domain.records import (
     Contact,
     FollowUp,
@@ -21,8 +22,9 @@ from infoview_tui.domain.records import (
     Question,
 )
 from infoview_tui.store.errors import FileUnreadable
+from infoview_tui.store.store import Store
 
-from .store_helpers import crash_image, read_json, snapshot_dir
+from .store_helpers import START, crash_image, read_json, snapshot_dir
 
 TABLES = {
     "meta",
@@ -434,3 +436,30 @@ def test_a_new_record_never_lands_on_an_existing_one(tmp_path, open_store, last_
     assert names(store) == ["Ana", "Eve", "New"]
     store.close()
     assert names(open_store(path)) == ["Ana", "Eve", "New"]
+
+
+def test_open_followups_and_contact_names_read_only_what_is_asked(tmp_path):
+    import subprocess
+    import sys
+
+    clock = FakeClock(START)
+    store = Store.open(tmp_path / "infoview.json", clock)
+    ada = store.contacts.save(Contact(name="Ada"))
+    store.followups.save(FollowUp(title="late", due=date(2026, 11, 1), contact_id=ada.id))
+    store.followups.save(FollowUp(title="today", due=START.date()))
+    store.followups.save(FollowUp(title="later", due=date(2027, 1, 1)))
+    store.followups.save(FollowUp(title="no date"))
+    store.followups.save(FollowUp(title="done", due=date(2026, 11, 1), done=START))
+    store.close()
+    view = Store.open(tmp_path / "infoview.json", clock, readonly=True)
+    assert sorted(f.title for f in view.open_followups(START.date())) == ["late", "today"]
+    assert sorted(f.title for f in view.open_followups()) == ["late", "later", "no date", "today"]
+    assert view.contact_names([ada.id, 999]) == {ada.id: "Ada"}
+    # A read-only view never needs TinyDB (infoview queue starts faster without it).
+    code = (
+        "import sys; from infoview_tui.store.store import Store; from infoview_tui.clock import "
+        f"Clock; Store.open({str(tmp_path / 'infoview.json')!r}, Clock(), readonly=True); "
+        "print('tinydb' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
