@@ -13,7 +13,8 @@ from ..messages import StoreReady
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
-        Binding("c", "contacts", "People", id="home.contacts", tooltip="People to talk to"),
+        Binding("c", "contacts", "People", id="home.contacts",
+                tooltip="Contacts: who I might talk to, and who introduced whom"),
         Binding("m", "meet", "Meet", id="home.meet",
                 tooltip="Open the running meeting, or the next scheduled one"),
         Binding("p", "area('meetings', 'MeetingsScreen')", "Plan", id="home.plan",

@@ -26,7 +26,7 @@ async def test_c_opens_contacts_and_escape_returns_home(run_app, screen_text):
         await pilot.press("escape")
         await pilot.pause()
         assert pilot.app.screen is home
-        assert "c Contacts" in screen_text(pilot.app)
+        assert "c People" in screen_text(pilot.app)
 
 
 def help_keys(app) -> str:
@@ -56,7 +56,7 @@ async def test_help_lists_the_keys_of_the_screen_it_was_opened_from(run_app, scr
         await pilot.press("question_mark")
         await pilot.pause()
         keys = help_keys(pilot.app)
-        assert "Contacts: People to talk to" in keys
+        assert "People: Contacts: who I might talk to" in keys
         assert "Add contact" not in keys
 
 

@@ -72,7 +72,7 @@ async def test_home_shows_next_meeting_due_items_and_counts(run_app, store, cloc
 
         text = screen_text(pilot.app)
         assert "Due (2)" in text  # the panel's title counts overdue and today
-        assert "c Contacts" in text
+        assert "c People" in text
 
 
 async def test_an_empty_store_says_so_calmly(run_app, store):
