@@ -34,7 +34,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-sys.path.insert(0, str(REPO))
+sys.path[0] = str(REPO)  # the repo, not this folder: no script here may shadow the stdlib
 
 from infoview_tui.clock import Clock  # noqa: E402
 from infoview_tui.domain.records import (  # noqa: E402

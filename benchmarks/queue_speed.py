@@ -1,6 +1,6 @@
 """The follow-up queue at ten times heavy use: building it, and `infoview queue` from a shell.
 
-    python benchmarks/queue.py [--rounds 15] [--repeats 30]
+    python benchmarks/queue_speed.py [--rounds 15] [--repeats 30]
 
 (a) In-process: `build_queue` over the 20,000 follow-ups of the large store (target < 20 ms),
     median over `--repeats` runs, on records already decoded.
