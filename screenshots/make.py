@@ -72,6 +72,8 @@ SHOTS: list[tuple[str, Drive]] = [
     ("meetings", keys("p")),
     ("plan-email", keys("p", "enter")),
     ("plan-questions", keys("p", "enter", "escape", "right", "right", "right")),
+    ("queue", keys("f")),
+    ("search", keys("slash", *"sofia")),
     ("after-thank-you", keys("a")),
     ("after-reflection", keys("a", "ctrl+n")),
     ("after-leads", keys("a", "ctrl+n", "ctrl+n")),

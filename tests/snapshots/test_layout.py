@@ -1,0 +1,43 @@
+"""Pixel-exact layouts at 80×24 on the demo data: a collapsed grid or a cut footer shows here.
+
+Plain `def` tests: pytest-textual-snapshot runs its own event loop. Update after a deliberate
+change with `pytest tests/snapshots --snapshot-update`, and look at the report first.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from infoview_tui.app import InfoviewApp
+from infoview_tui.clock import FakeClock
+from infoview_tui.demo import build_demo
+from infoview_tui.store.store import Store
+
+NOW = datetime(2026, 12, 1, 9, 30, tzinfo=timezone(timedelta(hours=-8)))
+
+
+def demo_app() -> InfoviewApp:
+    clock = FakeClock(NOW)
+    store = Store.open(Path(tempfile.mkdtemp()) / "demo.json", clock)
+    build_demo(store, clock.now())
+    return InfoviewApp(lambda: store, clock, subtitle="demo")
+
+
+async def data_loaded(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_home_layout(snap_compare):
+    assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=data_loaded)
+
+
+def test_meeting_layout(snap_compare):
+    async def meeting(pilot) -> None:
+        await data_loaded(pilot)
+        await pilot.press("m", "enter")
+        await pilot.pause()
+
+    assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=meeting)
