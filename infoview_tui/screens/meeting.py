@@ -37,7 +37,8 @@ CAPTURE_KEYS = {
 }
 CAPTURE_LEGEND = "capture: ^r referral · ^l lead · ^y job title · ^o observation · ^f offer"
 # Letter keys work only when the notes line does not have focus (escape leaves it).
-LETTER_ACTIONS = {"start", "pause", "end", "tips", "write", "bell", "jump", "leave"}
+LETTER_ACTIONS = {"start", "pause", "end", "tips", "write", "bell", "jump", "leave", "wrap_length"}
+WRAP_CHOICES = (2, 3, 5)  # minutes of wrap-up before the planned end
 TIPS = (
     "[b]Tips[/]\n"
     "• Dress as you would for an interview there.\n"
@@ -74,6 +75,8 @@ class MeetingScreen(AutoSave, Screen[None]):
         Binding("e", "end", "End", id="meet.end", tooltip="End the meeting (asks first)"),
         Binding("i", "tips", "Tips", id="meet.tips", tooltip="Show or hide meeting tips"),
         Binding("b", "bell", "Bell", id="meet.bell", tooltip="Terminal bell at phase changes"),
+        Binding("W", "wrap_length", "Wrap-up", show=False, id="meet.wrap",
+                tooltip="How long the wrap-up phase is: 2, 3 or 5 minutes"),
         Binding("q", "leave", "Leave", id="meet.leave",
                 tooltip="Back to home; a started meeting keeps running and can be resumed"),
         *(
@@ -361,6 +364,14 @@ class MeetingScreen(AutoSave, Screen[None]):
             self.store.interviews.delete(self.interview.id)
             self.interview = None
         self.app.pop_screen()
+
+    def action_wrap_length(self) -> None:
+        profile = self.store.profile()
+        later = [m for m in WRAP_CHOICES if m > profile.wrap_minutes]
+        profile.wrap_minutes = later[0] if later else WRAP_CHOICES[0]
+        self.store.save_profile(profile)
+        self.refresh_clock()
+        self.notify(f"Wrap-up now starts {profile.wrap_minutes} minutes before the end.")
 
     def action_end(self) -> None:
         from .confirm import ConfirmScreen

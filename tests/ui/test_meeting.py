@@ -321,3 +321,21 @@ async def test_leaving_an_on_the_spot_meeting_never_started_leaves_nothing_behin
         assert not isinstance(app.screen, MeetingScreen)
         store.flush()
         assert [iv.id for iv in reopen(path, clock).interviews.all()] == [meeting_id]
+
+
+async def test_the_wrap_up_length_is_a_setting_that_moves_the_phase(path, clock, meeting_id):
+    app, store = await open_meeting(path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot, app)
+        clock.advance(11 * 60)  # 4 minutes left: on track with the default 3-minute wrap-up
+        screen.refresh_clock()
+        await pilot.pause()
+        assert "on track" in shown(app, "#phase")
+        await pilot.press("escape", "W")  # 3 -> 5 minutes
+        await pilot.pause()
+        assert "wrap-up" in shown(app, "#phase")
+        store.flush()
+        assert reopen(path, clock).profile().wrap_minutes == 5
+        await pilot.press("W")  # 5 -> back to 2
+        await pilot.pause()
+        assert "on track" in shown(app, "#phase")
