@@ -66,10 +66,6 @@ class AfterScreen(AutoSave, AfterThanks, AfterReflection, AfterLeads, AfterTouch
         self.occupation: Occupation | None = None
         self._generated = ""  # the draft as the template wrote it last
 
-    @property
-    def store(self) -> Any:
-        return self.app.store  # type: ignore[attr-defined]
-
     def _now(self):
         return self.app.clock.now()  # type: ignore[attr-defined]
 

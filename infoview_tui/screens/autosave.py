@@ -17,6 +17,11 @@ class AutoSave:
     SAVE_AFTER = 0.5  # seconds from the first unsaved change: the most a crash can lose
     _save_timer: Timer | None = None
 
+    @property
+    def store(self) -> Any:
+        """The app's store (None until it has opened)."""
+        return self.app.store  # type: ignore[attr-defined]
+
     def save_soon(self) -> None:
         if self._save_timer is None:
             self._save_timer = self.set_timer(self.SAVE_AFTER, self.save, name="autosave")  # type: ignore[attr-defined]
@@ -25,7 +30,7 @@ class AutoSave:
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         if store is not None and not store.closed:
             self.write(store)
 

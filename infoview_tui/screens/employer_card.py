@@ -107,10 +107,6 @@ class EmployerCardScreen(AutoSave, Screen[None]):
         self._stored_name = ""
         self._contact_ids: list[int] = []
 
-    @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
-
     # ----- building the card -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:

@@ -87,10 +87,6 @@ class MeScreen(AutoSave, Screen[None]):
     def on_store_ready(self, _: StoreReady) -> None:
         self.load()
 
-    @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
-
     # ----- the form --------------------------------------------------------------------------
 
     def load(self) -> None:

@@ -93,10 +93,6 @@ class MeetingScreen(AutoSave, Screen[None]):
         self._phase: m.Phase | None = None
         self._interviewee = ""
 
-    @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
-
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="meet-top"):

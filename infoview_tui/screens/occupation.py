@@ -109,10 +109,6 @@ class OccupationScreen(AutoSave, Screen[None]):
         self._values: dict[str, Any] = {}  # title, perceptions, notes as typed
         self._rows: list[DemandRow] = []
 
-    @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
-
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="occ-body"):

@@ -90,10 +90,6 @@ class PlanScreen(AutoSave, RequestActions, Screen[None]):
         self._loading = 0  # TextArea.Changed events still to come from loading texts
         self._schedule: SchedulePane | None = None  # kept: read while the app closes
 
-    @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
-
     def _now(self):
         return self.app.clock.now()  # type: ignore[attr-defined]
 
