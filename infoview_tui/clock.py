@@ -16,36 +16,70 @@ class LocalZone(tzinfo):
 
     `datetime.now().astimezone()` gives a fixed offset: a meeting typed in October for a day
     after the clocks change would keep October's offset and land an hour off. This zone asks
-    the platform for the offset of each moment instead.
+    the platform for the offset of each moment instead, and follows PEP 495: a wall time that
+    happens twice (the clocks go back) is the first with fold=0 and the second with fold=1; one
+    that never happens (the clocks jump forward) takes the offset from before the jump.
     """
 
     def utcoffset(self, dt: datetime | None) -> timedelta:
-        return timedelta(seconds=self._local(dt).tm_gmtoff)
+        return timedelta(seconds=self._offset(dt))
 
     def dst(self, dt: datetime | None) -> timedelta:
-        return timedelta(hours=1) if self._local(dt).tm_isdst > 0 else timedelta(0)
+        return timedelta(hours=1) if self._at(dt).tm_isdst > 0 else timedelta(0)
 
     def tzname(self, dt: datetime | None) -> str:
-        return self._local(dt).tm_zone
+        return self._at(dt).tm_zone
 
     def fromutc(self, dt: datetime) -> datetime:
-        stamp = (dt.replace(tzinfo=None) - datetime(1970, 1, 1)).total_seconds()
-        offset = time.localtime(stamp).tm_gmtoff
-        return (dt + timedelta(seconds=offset)).replace(tzinfo=self)
+        stamp = (dt.replace(tzinfo=None) - _EPOCH) // _SECOND
+        offset = _localtime(stamp).tm_gmtoff
+        wall = (dt + timedelta(seconds=offset)).replace(tzinfo=self)
+        valid = self._valid_offsets(wall)
+        if len(valid) > 1 and offset == valid[-1]:
+            wall = wall.replace(fold=1)  # the second time this wall-clock time comes round
+        return wall
 
     @staticmethod
-    def _local(dt: datetime | None) -> time.struct_time:
+    def _wall_seconds(dt: datetime) -> int:
+        return (dt.replace(tzinfo=None, fold=0) - _EPOCH) // _SECOND
+
+    def _valid_offsets(self, dt: datetime) -> list[int]:
+        """The offsets under which this wall time really happens: earliest moment first."""
+        wall = self._wall_seconds(dt)
+        around = {_localtime(wall + step).tm_gmtoff for step in (-86400, 0, 86400)}
+        valid = [offset for offset in around if _localtime(wall - offset).tm_gmtoff == offset]
+        return sorted(valid, reverse=True)
+
+    def _offset(self, dt: datetime | None) -> int:
+        if dt is None:
+            return time.localtime().tm_gmtoff
+        valid = self._valid_offsets(dt)
+        if valid:
+            return valid[-1] if dt.fold else valid[0]
+        wall = self._wall_seconds(dt)  # in the jump forward: the offset from either side
+        return _localtime(wall + (86400 if dt.fold else -86400)).tm_gmtoff
+
+    def _at(self, dt: datetime | None) -> time.struct_time:
         if dt is None:
             return time.localtime()
-        # A wall time's offset: let the platform decide whether DST applies (tm_isdst -1).
-        parts = (*dt.replace(tzinfo=None).timetuple()[:8], -1)
-        try:
-            return time.localtime(time.mktime(parts))
-        except (OverflowError, ValueError):
-            return time.localtime()
+        wall = self._wall_seconds(dt)
+        if not self._valid_offsets(dt):  # in the jump forward: named after the side it took
+            return _localtime(wall + (86400 if dt.fold else -86400))
+        return _localtime(wall - self._offset(dt))
 
     def __repr__(self) -> str:
         return "LocalZone()"
+
+
+_EPOCH = datetime(1970, 1, 1)
+_SECOND = timedelta(seconds=1)
+
+
+def _localtime(stamp: float) -> time.struct_time:
+    try:
+        return time.localtime(stamp)
+    except (OverflowError, OSError, ValueError):
+        return time.localtime()
 
 
 LOCAL = LocalZone()
