@@ -429,7 +429,7 @@ def _save_followups(store: Store, tl: _Timeline, ids: _Ids) -> None:
     day = timedelta(days=1)
 
     def when(moment: datetime) -> str:
-        return short_date(moment.date())
+        return short_date(moment.date(), today)
 
     def item(kind: FollowUpKind, title: str, due: date, reason: str, created: datetime,
              done: datetime | None = None, **links: int) -> FollowUp:  # fmt: skip

@@ -114,7 +114,7 @@ def _due_words(day: date | None, today: date) -> str:
 
     if day is None:
         return "no date"
-    return f"{short_date(day)} ({relative_day(day, today)})"
+    return f"{short_date(day, today)} ({relative_day(day, today)})"
 
 
 def _as_text(
@@ -125,12 +125,12 @@ def _as_text(
     queue: Queue,
 ) -> str:
     """A heading with counts, then each section: what to do, then for whom and why."""
-    from .domain.timefmt import short_date
+    from .domain.timefmt import full_date
 
     counts = ", ".join(
         f"{queue.count(section)} {section.value}" for section in dict.fromkeys(s for s, _ in rows)
     )
-    lines = [f"infoview · {short_date(today)} {today.year}: {counts}"]
+    lines = [f"infoview · {full_date(today)}: {counts}"]
     current = None
     due_words = {}  # thousands of items share a few dozen days: word each day once
     for section, item in rows:

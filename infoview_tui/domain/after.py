@@ -23,6 +23,7 @@ from .records import (
     Organization,
     Profile,
 )
+from .timefmt import full_date
 from .validation import clean_text
 
 THANK_YOU_WITHIN_DAYS = 2  # the article's advice: write within two days of the meeting
@@ -40,7 +41,7 @@ def meeting_day(interview: Interview) -> date | None:
 
 
 def _day_text(day: date | None) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}" if day else "an unknown day"
+    return full_date(day) if day else "an unknown day"
 
 
 def meeting_label(interview: Interview, name: str) -> str:

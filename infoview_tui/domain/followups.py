@@ -16,8 +16,10 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from .dates import DateError, next_working_day, parse_when, week_start
+from .date_fields import Reading, due_day
+from .dates import next_working_day, week_start
 from .records import FollowUp, FollowUpKind, Interview, InterviewStatus
+from .timefmt import full_date
 from .validation import MAX_NAME, clean_text
 
 RECENT_DONE_DAYS = 7  # "recently done": closed within this many days
@@ -158,12 +160,34 @@ SNOOZE_LABELS = {Snooze.DAY: "+1 day", Snooze.THREE_DAYS: "+3 days", Snooze.WEEK
 
 def parse_due(text: str, now: datetime, *, day_first: bool = True) -> date:
     """A typed due day ("fri", "tomorrow", "3 Dec", "in 4 days"); raises DateError if past."""
-    day = parse_when(text, now, day_first=day_first).at.astimezone(now.tzinfo).date()
-    if day < now.date():
-        raise DateError(
-            f"{day:%a} {day.day} {day:%b %Y} has already passed. Pick today or a later day."
-        )
+    day = due_day(text, now, day_first=day_first).value
+    assert isinstance(day, date)
     return day
+
+
+def snooze_reading(
+    item: FollowUp,
+    choice: Snooze | str,
+    now: datetime,
+    rest_days: Iterable[int] = (),
+    *,
+    day_first: bool = True,
+) -> Reading:
+    """Where snoozing `item` with `choice` would move it, shown before it moves.
+
+    +1 day / +3 days / +1 week count from today, or from the due day when that is still ahead
+    (a preset never brings an item forward), and skip rest days. A typed date is taken as
+    typed, even on a rest day: the person chose it (the queue flags it). Today is allowed, the
+    past not; a typed day earlier than the item was due is allowed and said plainly.
+    Raises DateError (with a message for people) for a date that cannot be kept.
+    """
+    today = now.date()
+    preset = _as_preset(choice)
+    if preset is None:
+        return due_day(str(choice), now, day_first=day_first, was_due=item.due)
+    base = max(today, item.due) if item.due is not None else today
+    due = move_off_rest_day(base + timedelta(days=SNOOZE_DAYS[preset]), list(rest_days))
+    return Reading(due, f"{SNOOZE_LABELS[preset]}: {full_date(due)}")
 
 
 def snooze(
@@ -174,20 +198,9 @@ def snooze(
     *,
     day_first: bool = True,
 ) -> FollowUp:
-    """The item due later; raises DateError (with a message for people) for a bad date.
-
-    +1 day / +3 days / +1 week count from today, or from the due day when that is still ahead
-    (snoozing never brings an item forward), and skip rest days. A typed date is taken as typed,
-    even on a rest day: the person chose it (the queue flags it). Today is allowed, the past not.
-    """
-    rest = list(rest_days)
-    today = now.date()
-    preset = _as_preset(choice)
-    if preset is not None:
-        base = max(today, item.due) if item.due is not None else today
-        due = move_off_rest_day(base + timedelta(days=SNOOZE_DAYS[preset]), rest)
-    else:
-        due = parse_due(str(choice), now, day_first=day_first)
+    """The item due later (see `snooze_reading`); raises DateError for a bad date."""
+    due = snooze_reading(item, choice, now, rest_days, day_first=day_first).value
+    assert isinstance(due, date)
     return replace(item, due=due)
 
 

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 
 from .dates import next_working_day
 from .records import Contact, FollowUp, FollowUpKind
+from .timefmt import full_date
 
 MONTHS_OF_DAYS = {30: 1, 60: 2, 90: 3}  # the stored day counts that mean calendar months
 MAX_CUSTOM_DAYS = 3650
@@ -102,10 +103,10 @@ def next_touch_item(
         return None
     if contact.last_contact is not None:
         last = contact.last_contact.date()
-        since = f"since the last contact on {last:%a} {last.day} {last:%b %Y}"
+        since = f"since the last contact on {full_date(last)}"
     elif today is not None:
         last = today
-        since = f"counted from {last:%a} {last.day} {last:%b %Y}"
+        since = f"counted from {full_date(last)}"
     else:
         return None
     due = next_touch_due(last, contact.cadence_days, rest_days)

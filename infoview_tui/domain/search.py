@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .records import Contact, FollowUp, Interview, Organization
+from .timefmt import full_date
 
 MAX_HITS = 200
 SNIPPET_CHARS = 70
@@ -72,7 +73,7 @@ def _meeting_title(interview: Interview, name: str) -> str:
     moment = interview.when or interview.session.started
     if moment is None:
         return f"Meeting with {who}"
-    return f"Meeting with {who}, {moment:%a} {moment.day} {moment:%b %Y}"
+    return f"Meeting with {who}, {full_date(moment)}"
 
 
 def _meeting_fields(interview: Interview) -> list[tuple[str, str]]:

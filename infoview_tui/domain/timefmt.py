@@ -1,4 +1,8 @@
-"""Dates and times written out for people."""
+"""Dates and times written out for people.
+
+A day is written with its weekday, and with its year whenever that is not the current one
+("Tue 29 Feb 2028"), so a date a year out never passes for one next week.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,23 @@ def full_datetime(when: datetime) -> str:
     return f"{when:%a} {when.day} {when:%b %Y, %H:%M}"
 
 
-def short_date(day: date) -> str:
+def full_date(day: date) -> str:
+    """'Thu 3 Dec 2026'."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def short_date(day: date, today: date) -> str:
+    """'Thu 3 Dec', with the year when it is not `today`'s ('Tue 29 Feb 2028')."""
+    if day.year != today.year:
+        return full_date(day)
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def column_date(day: date, today: date) -> str:
+    """At most 10 characters, for a table column: 'Thu 3 Dec', or "29 Feb '28" in another
+    year (the row's detail gives the weekday)."""
+    if day.year != today.year:
+        return f"{day.day} {day:%b} '{day:%y}"
     return f"{day:%a} {day.day} {day:%b}"
 
 

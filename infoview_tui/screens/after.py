@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Input, OptionList, TabbedContent, Ta
 
 from ..domain import after
 from ..domain.records import Contact, Interview, InterviewStatus, Occupation, Reflection
+from ..domain.timefmt import full_date
 from ..paths import stylesheet
 from .after_leads import AfterLeads
 from .after_reflection import AfterReflection
@@ -91,9 +92,7 @@ class AfterScreen(AutoSave, AfterThanks, AfterReflection, AfterLeads, AfterTouch
         self.occupation = self.store.occupations.get(interview.occupation_id)
         day = after.meeting_day(interview)
         name = self.contact.name if self.contact else "someone"
-        self.sub_title = f"After the meeting with {name}" + (
-            f" · {day:%a} {day.day} {day:%b %Y}" if day else ""
-        )
+        self.sub_title = f"After the meeting with {name}" + (f" · {full_date(day)}" if day else "")
         if interview.status is not InterviewStatus.DONE:
             self.notify("This meeting is not marked done yet.", severity="warning")
         self._fill_thanks()

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from ..domain import after
 from ..domain.records import CanMeet, Decision, DemandCheck, FollowUpKind
+from ..domain.timefmt import short_date
 from ..domain.validation import clean_text
 from ..widgets.one_line_input import OneLineInput
 
@@ -271,4 +272,5 @@ class AfterReflection(Screen[None]):
         self.store.followups.save(replace(item, created=self._now()))
         self.refresh_steps(index)
         due = item.due
-        self.notify(f"Follow-up added, due {due:%a} {due.day} {due:%b}." if due else "Added.")
+        today = self._now().date()
+        self.notify(f"Follow-up added, due {short_date(due, today)}." if due else "Added.")

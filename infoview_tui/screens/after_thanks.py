@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from .. import exports
 from ..domain import after
+from ..domain.timefmt import short_date
 from ..widgets.one_line_input import OneLineInput
 
 THANKS_ACTIONS = {"copy", "export", "sent", "redraft"}  # keys only this part offers
@@ -70,10 +71,12 @@ class AfterThanks(Screen[None]):
         items = self.store.followups.all()
         item = after.open_thank_you(items, self.interview.id)
         sent = after.sent_thank_you(items, self.interview.id)
+        now = self._now()
         if item is not None and item.due is not None:
-            state = f"Thank-you due {item.due:%a} {item.due.day} {item.due:%b}."
+            state = f"Thank-you due {short_date(item.due, now.date())}."
         elif sent is not None and sent.done is not None:
-            state = f"Sent {sent.done:%a} {sent.done.day} {sent.done:%b}."
+            done = sent.done.astimezone(now.tzinfo).date()
+            state = f"Sent {short_date(done, now.date())}."
         else:
             state = "No thank-you item for this meeting."
         text = f"{state} {extra}".strip()

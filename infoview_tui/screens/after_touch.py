@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TabPane
 
 from ..domain import rhythm
 from ..domain.records import CaptureKind, Contact
+from ..domain.timefmt import full_date
 from ..widgets.field_error import FieldError
 from ..widgets.one_line_input import OneLineInput
 
@@ -57,7 +58,7 @@ class AfterTouch(Screen[None]):
             self.query_one("#touch-next", Static).update("")
             return
         last = self.contact.last_contact
-        seen = f"{last:%a} {last.day} {last:%b %Y}" if last else "not logged yet"
+        seen = full_date(last) if last else "not logged yet"
         self.query_one("#touch-info", Static).update(
             Content(
                 f"{self.contact.name}: last contact {seen}; "
@@ -66,7 +67,7 @@ class AfterTouch(Screen[None]):
         )
         item = rhythm.open_touch_item(self.contact, self.store.followups.all())
         if item is not None and item.due is not None:
-            next_text = f"Next check-in due {item.due:%a} {item.due.day} {item.due:%b %Y}."
+            next_text = f"Next check-in due {full_date(item.due)}."
         else:
             next_text = "No check-in planned."
         self.query_one("#touch-next", Static).update(

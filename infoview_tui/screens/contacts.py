@@ -283,7 +283,8 @@ class ContactsScreen(Screen[None]):
             more = len(names) - MAX_INTRODUCED_SHOWN
             line(label("Introduced"), shown, dim(f" and {more:,} more") if more > 0 else "")
         stage = self._stages.get(contact.id or -1, ContactStage.TO_APPROACH)
-        last = short_date(contact.last_contact.date()) if contact.last_contact else "never"
+        today = self.app.clock.today()  # type: ignore[attr-defined]
+        last = short_date(contact.last_contact.date(), today) if contact.last_contact else "never"
         when: list[str | tuple[str, str]] = [
             label("Stage"),
             stage.value,

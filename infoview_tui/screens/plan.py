@@ -336,6 +336,16 @@ class PlanScreen(AutoSave, RequestActions, Screen[None]):
 
     def leave(self) -> None:
         self.save()
+        typed = self._schedule.unreadable() if self._schedule is not None else None
+        if typed is not None and self.interview is not None:
+            when = self.interview.when
+            kept = f"keeps {full_datetime(when)}" if when else "still has no date"
+            self.notify(
+                f"The date {typed.strip()!r} could not be kept, so the meeting {kept}.",
+                title="Date not changed",
+                severity="warning",
+                timeout=10,
+            )
         self.app.pop_screen()
 
     def action_stopwatch(self) -> None:

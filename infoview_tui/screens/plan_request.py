@@ -41,7 +41,8 @@ class RequestActions:
             return
         request = self.interview.request
         if request.reply:
-            when = f" on {short_date(request.reply_at.date())}" if request.reply_at else ""
+            today = self._now().date()
+            when = f" on {short_date(request.reply_at.date(), today)}" if request.reply_at else ""
             text = f"They {request.reply}{when}."
         elif request.sent is not None:
             text = f"Sent {full_datetime(request.sent)}; waiting. ctrl+o yes · ctrl+n declined."
@@ -84,8 +85,8 @@ class RequestActions:
             self.store.followups.save(item)
         self.refresh_all()
         self.notify(
-            f"Marked sent. No reply by {short_date(items[0].due)}: try someone else; "  # type: ignore[arg-type]
-            f"by {short_date(items[1].due)}: a friendly nudge.",  # type: ignore[arg-type]
+            f"Marked sent. No reply by {short_date(items[0].due, now.date())}: try someone else; "  # type: ignore[arg-type]
+            f"by {short_date(items[1].due, now.date())}: a friendly nudge.",  # type: ignore[arg-type]
             markup=False,
             timeout=6,
         )

@@ -1,9 +1,10 @@
 """The plan's Schedule section: when (typed as people type dates), where, and for how long.
 
-The date is read with `dates.parse_when` (day/month order from the profile) and shown back in
-full as you type; it is kept only on enter, on leaving the field or on leaving the screen, and
-only when it reads and is not in the past. A bad date or length gets a message under its field
-and changes nothing that was saved.
+The date is read by `date_fields.meeting_time` (day/month order from the profile) and shown
+back in full, with what was assumed, as you type; it is kept on enter, on leaving the field or
+on leaving the screen, and only when it can be kept (a time is given, and it is still ahead
+unless the meeting has happened). A bad date or length gets a message under its field and
+changes nothing that was saved.
 """
 
 from __future__ import annotations
@@ -15,30 +16,17 @@ from datetime import datetime
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label
 
-from ..domain.dates import DateError, parse_when
+from ..domain.date_fields import NEXT_RULE, Reading, meeting_time, order_note
 from ..domain.timefmt import full_datetime
 from ..domain.validation import MAX_FIELD, clean_text
+from ..widgets.date_field import DateField
 from ..widgets.field_error import FieldError
 from ..widgets.one_line_input import OneLineInput
 
 MAX_MINUTES = 240
-
-
-def read_when(text: str, now: datetime, *, day_first: bool, allow_past: bool) -> datetime | None:
-    """The moment typed, or None for an empty field; raises DateError with a message."""
-    if not text.strip():
-        return None
-    when = parse_when(text, now, day_first=day_first)
-    past = when.at <= now if when.has_time else when.at.date() < now.date()
-    if past and not allow_past:
-        raise DateError(
-            f"{full_datetime(when.at)} is in the past. A new meeting needs a later date."
-        )
-    return when.at
 
 
 def read_minutes(text: str) -> int:
@@ -69,19 +57,19 @@ class SchedulePane(VerticalScroll):
         self._now = now
         self.day_first = True
         self.allow_past = False
-        self._kept_text = ""  # the date text last kept (or loaded): unchanged text is not re-read
-        self._typed = ""  # the date field's text, kept here: readable while the app closes
+        self.kept: datetime | None = None  # the date the meeting holds
+        # Held here, not queried: it is read while the app closes, when the DOM is gone.
+        self.field = DateField(
+            self.read,
+            input_id="when",
+            placeholder="tomorrow 2pm · Thu 14:00 · 3/12 10am · in 3 days 10:00",
+            hint=self._hint(),
+            id="when-field",
+        )
 
     def compose(self) -> ComposeResult:
         yield Label("When", classes="plan-label")
-        yield OneLineInput(
-            placeholder="tomorrow 2pm · Thu 14:00 · 3/12 10am · in 3 days",
-            id="when",
-            max_length=80,
-            compact=True,
-        )
-        yield Static("", id="when-preview")
-        yield FieldError(id="when-error")
+        yield self.field
         yield Label("Place", classes="plan-label")
         yield OneLineInput(
             placeholder="their workplace, ideally", id="place", max_length=MAX_FIELD, compact=True
@@ -90,83 +78,46 @@ class SchedulePane(VerticalScroll):
         yield OneLineInput(id="minutes", max_length=4, compact=True)
         yield FieldError(id="minutes-error")
 
+    def read(self, text: str) -> Reading:
+        return meeting_time(text, self._now(), day_first=self.day_first, allow_past=self.allow_past)
+
+    def _hint(self) -> str:
+        return f"No date yet. {order_note(self.day_first)} (change it under Me); {NEXT_RULE}."
+
     def show(self, when: datetime | None, place: str, minutes: int) -> None:
-        text = full_datetime(when) if when is not None else ""
-        self._kept_text = self._typed = text
-        self.query_one("#when", Input).value = text
+        self.kept = when
+        self.field.set_hint(self._hint())
+        self.field.show(full_datetime(when) if when is not None else "")
         self.query_one("#place", Input).value = place
         self.query_one("#minutes", Input).value = str(minutes)
-        self._preview(text)
 
     def order_note(self) -> str:
-        return "3/12 is 3 December" if self.day_first else "3/12 is March 12"
+        return order_note(self.day_first)
 
-    def _preview(self, text: str) -> None:
-        preview = self.query_one("#when-preview", Static)
-        if not text.strip():
-            preview.update(Content(f"No date yet. ({self.order_note()}; change it under Me.)"))
-            return
-        try:
-            when = read_when(text, self._now(), day_first=self.day_first, allow_past=True)
-        except DateError:
-            preview.update(Content("…"))
-            return
-        kept = "kept" if text == self._kept_text else "enter keeps it"
-        preview.update(
-            Content.assemble(("→ ", "bold"), (full_datetime(when), "bold"), f"  ({kept})")
-        )
-
-    @on(Input.Changed, "#when")
-    def _when_typed(self, event: Input.Changed) -> None:
+    @on(DateField.Kept)
+    def _when_kept(self, event: DateField.Kept) -> None:
         event.stop()
-        self._typed = event.value
-        self.query_one("#when-error", FieldError).show("")
-        self._preview(event.value)
-
-    @on(Input.Submitted, "#when")
-    def _when_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.commit_when(force=True)
-
-    @on(Input.Blurred, "#when")
-    def _when_left(self, event: Input.Blurred) -> None:
-        event.stop()
-        self.commit_when()
+        value = event.reading.value
+        assert value is None or isinstance(value, datetime)
+        self.kept = value
+        self.post_message(self.WhenChosen(value))
 
     def commit_when(self, *, force: bool = False) -> bool:
         """Keep the typed date if it reads; say why not otherwise. True when nothing is wrong."""
-        if not self.is_mounted:
-            return True
-        text = self.query_one("#when", Input).value
-        if text == self._kept_text and not force:
-            return True
-        error = self.query_one("#when-error", FieldError)
-        try:
-            when = read_when(
-                text, self._now(), day_first=self.day_first, allow_past=self.allow_past
-            )
-        except DateError as err:
-            error.show(str(err))
-            return False
-        error.show("")
-        self._kept_text = text
-        self._preview(text)
-        self.post_message(self.WhenChosen(when))
-        return True
+        return self.field.commit(force=force) if self.is_mounted else True
 
     def pending(self) -> tuple[bool, datetime | None]:
         """(True, the moment) when the field holds a good date not yet kept; for saving on the
         way out, when there is no time left for messages or for showing an error."""
-        if self._typed == self._kept_text:
+        reading = self.field.pending()
+        if reading is None:
             return False, None
-        try:
-            when = read_when(
-                self._typed, self._now(), day_first=self.day_first, allow_past=self.allow_past
-            )
-        except DateError:
-            return False, None
-        self._kept_text = self._typed
-        return True, when
+        assert reading.value is None or isinstance(reading.value, datetime)
+        return True, reading.value
+
+    def unreadable(self) -> str | None:
+        """Typed date text that cannot be kept (the meeting keeps its old date), or None."""
+        return self.field.unreadable()
 
     @on(Input.Changed, "#place")
     def _place_typed(self, event: Input.Changed) -> None:

@@ -13,12 +13,10 @@ from datetime import date, timedelta
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
 
-from ..domain.dates import DateError
 from ..domain.followups import (
     SECTION_ORDER,
     URGENT_OVERDUE_DAYS,
@@ -29,15 +27,12 @@ from ..domain.followups import (
     low_energy_day,
     move_off_rest_day,
     new_item,
-    parse_due,
     weeks_over_cap,
 )
 from ..domain.records import FollowUp
-from ..domain.timefmt import relative_day, short_date
+from ..domain.timefmt import column_date, relative_day, short_date
 from ..messages import StoreReady
 from ..paths import stylesheet
-from ..widgets.field_error import FieldError
-from ..widgets.one_line_input import OneLineInput
 from ..widgets.plain_table import ColumnSpec, PlainCell, PlainTable
 
 COLUMNS = (
@@ -53,61 +48,6 @@ DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def flag_words(found: list[str]) -> str:
     return "rest+busy" if len(found) == 2 else (found[0] if found else "")
-
-
-class AddItemScreen(ModalScreen[tuple[str, date] | None]):
-    """What to do and when: dismisses with (title, due day); checks both before closing."""
-
-    CSS_PATH = stylesheet("queue.tcss")
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="queue.add.cancel", tooltip="Add nothing")]
-
-    def __init__(self, now, day_first: bool = True) -> None:
-        super().__init__()
-        self.now = now
-        self.day_first = day_first
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="add-box"):
-            yield Label("What to do")
-            yield OneLineInput(placeholder="e.g. send Ada the article", id="add-title")
-            yield FieldError(id="add-title-error")
-            yield Label("When: today, fri, tomorrow, 3 Dec, in 4 days")
-            yield OneLineInput("today", id="add-due", max_length=60)
-            yield FieldError(id="add-due-error")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        box = self.query_one("#add-box")
-        box.border_title = "Add a follow-up"
-        box.border_subtitle = "enter moves on, then keeps · escape cancels"
-        self.query_one("#add-title", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "add-title" and not self.query_one("#add-due", Input).value.strip():
-            self.query_one("#add-due", Input).focus()
-            return
-        title_error = self.query_one("#add-title-error", FieldError)
-        due_error = self.query_one("#add-due-error", FieldError)
-        title = self.query_one("#add-title", Input).value
-        try:
-            new_item(title, None, now=self.now)
-        except ValueError as err:
-            title_error.show(str(err))
-            self.query_one("#add-title", Input).focus()
-            return
-        title_error.show("")
-        try:
-            typed = self.query_one("#add-due", Input).value
-            due = parse_due(typed, self.now, day_first=self.day_first)
-        except DateError as err:
-            due_error.show(str(err))
-            self.query_one("#add-due", Input).focus()
-            return
-        self.dismiss((title, due))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class QueueScreen(Screen[None]):
@@ -180,6 +120,7 @@ class QueueScreen(Screen[None]):
         busy = weeks_over_cap(store.interviews.all(), profile.weekly_meeting_cap, now.tzinfo)
         self._names = {c.id: c.name for c in store.contacts.all()}
         queue = self._queue = build_queue(store.followups.all(), now)
+        today = now.date()
         ids: list[int] = []
         rows: list[tuple[PlainCell, ...]] = []
         self._items = {}
@@ -203,7 +144,7 @@ class QueueScreen(Screen[None]):
                 ids.append(item.id)
                 rows.append(
                     (
-                        PlainCell(short_date(item.due) if item.due else "no date"),
+                        PlainCell(column_date(item.due, today) if item.due else "no date"),
                         PlainCell(item.title or "(untitled)"),
                         PlainCell(self._names.get(item.contact_id, "")),
                         PlainCell(item.reason),
@@ -279,7 +220,7 @@ class QueueScreen(Screen[None]):
         if item.done is not None:
             when = f"done {relative_day(item.done.astimezone(self._now().tzinfo).date(), today)}"
         elif item.due is not None:
-            when = f"due {short_date(item.due)}, {relative_day(item.due, today)}"
+            when = f"due {short_date(item.due, today)}, {relative_day(item.due, today)}"
         else:
             when = "no due day"
         parts: list[str | tuple[str, str]] = [(item.title or "(untitled)", "bold"), "\n"]
@@ -340,7 +281,8 @@ class QueueScreen(Screen[None]):
         def chosen(moved: FollowUp | None) -> None:
             if moved is None or moved.due is None:
                 return
-            when = f"{short_date(moved.due)}, {relative_day(moved.due, self._now().date())}"
+            today = self._now().date()
+            when = f"{short_date(moved.due, today)}, {relative_day(moved.due, today)}"
             self._save(moved, f"Snoozed to {when}: {moved.title}")
 
         self.app.push_screen(
@@ -373,6 +315,8 @@ class QueueScreen(Screen[None]):
             item = new_item(title, due, now=self._now())
             self._save(item, f"Added: {item.title}")
 
+        from .add_followup import AddItemScreen
+
         self.app.push_screen(AddItemScreen(self._now(), profile.day_first), added)
 
     def action_low_energy(self) -> None:
@@ -402,7 +346,7 @@ class QueueScreen(Screen[None]):
                 store.followups.save(item)
             self.reload()
             self.notify(
-                f"Moved {count} to {short_date(target)}. Rest well.",
+                f"Moved {count} to {short_date(target, now.date())}. Rest well.",
                 title="Low-energy day",
                 timeout=5,
             )
@@ -410,8 +354,9 @@ class QueueScreen(Screen[None]):
         self.app.push_screen(
             ConfirmScreen(
                 "A low-energy day",
-                f"Move {count} due today (or a little late) to {short_date(target)}, the next "
-                f"working day?\n\nStaying put: thank-yous that would miss their two days, and "
+                f"Move {count} due today (or a little late) to "
+                f"{short_date(target, now.date())}, the next working day?\n\nStaying put: "
+                "thank-yous that would miss their two days, and "
                 f"anything {URGENT_OVERDUE_DAYS} or more days late.",
                 yes="Move them",
                 no="Keep",

@@ -1,13 +1,14 @@
 """Snooze one follow-up: one key for +1 day, +3 days, +1 week, or a date typed as people type.
 
 Dismisses with the item carrying its new due day (not yet saved), or None on escape. The
-presets skip rest days; a typed date is kept as typed, and one in the past is refused right
-under the field, so nothing changes until the answer makes sense.
+presets skip rest days; a typed date is shown back in full under the field before enter keeps
+it, one in the past is refused there, and one earlier than the item was due is said plainly.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,16 +16,15 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
-from ..domain.dates import DateError
-from ..domain.followups import SNOOZE_LABELS, Snooze, snooze
+from ..domain.date_fields import NEXT_RULE, Reading, order_note
+from ..domain.followups import SNOOZE_LABELS, Snooze, snooze, snooze_reading
 from ..domain.records import FollowUp
 from ..domain.timefmt import relative_day, short_date
 from ..paths import stylesheet
-from ..widgets.field_error import FieldError
-from ..widgets.one_line_input import OneLineInput
+from ..widgets.date_field import DateField
 
 
 class SnoozeScreen(ModalScreen[FollowUp | None]):
@@ -57,7 +57,7 @@ class SnoozeScreen(ModalScreen[FollowUp | None]):
                 Option(
                     Content.assemble(
                         (choice.value, "bold"),
-                        f"  {SNOOZE_LABELS[choice]:8}  {short_date(day)}, "
+                        f"  {SNOOZE_LABELS[choice]:8}  {short_date(day, today)}, "
                         f"{relative_day(day, today)}",
                     ),
                     id=choice.value,
@@ -67,8 +67,14 @@ class SnoozeScreen(ModalScreen[FollowUp | None]):
             yield Label(Content(f"Later: {self.item.title or '(untitled)'}"), id="snooze-what")
             yield OptionList(*options, id="snooze-choices")
             yield Label("Or type a day (t): fri, tomorrow, 3 Dec, in 4 days", id="snooze-hint")
-            yield OneLineInput(placeholder="a day", id="snooze-date", max_length=60)
-            yield FieldError(id="snooze-error")
+            yield DateField(
+                self.read,
+                input_id="snooze-date",
+                placeholder="a day",
+                hint=f"{order_note(self.day_first)}; {NEXT_RULE}.",
+                max_length=60,
+                compact=False,
+            )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -80,8 +86,12 @@ class SnoozeScreen(ModalScreen[FollowUp | None]):
     def action_pick(self, choice: str) -> None:
         self.dismiss(snooze(self.item, Snooze(choice), self.now, self.rest_days))
 
+    def read(self, text: str) -> Reading:
+        # "1", "3" or "w" typed here mean the same as the keys.
+        return snooze_reading(self.item, text, self.now, self.rest_days, day_first=self.day_first)
+
     def action_type_date(self) -> None:
-        self.query_one("#snooze-date", Input).focus()
+        self.query_one(DateField).input.focus()
 
     @on(OptionList.OptionSelected, "#snooze-choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -89,18 +99,12 @@ class SnoozeScreen(ModalScreen[FollowUp | None]):
         if event.option.id:
             self.action_pick(event.option.id)
 
-    @on(Input.Submitted, "#snooze-date")
-    def _typed(self, event: Input.Submitted) -> None:
+    @on(DateField.Kept)
+    def _typed(self, event: DateField.Kept) -> None:
         event.stop()
-        error = self.query_one("#snooze-error", FieldError)
-        try:  # typed "1", "3" or "w" means the same as the key
-            moved = snooze(
-                self.item, event.value, self.now, self.rest_days, day_first=self.day_first
-            )
-        except DateError as err:
-            error.show(str(err))
-            return
-        self.dismiss(moved)
+        due = event.reading.value
+        assert isinstance(due, date)
+        self.dismiss(replace(self.item, due=due))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -7,6 +7,7 @@ Fixtures (tests in this folder may also define their own, which then take preced
   reopen     a second, read-only view of what reached the file (after store.flush())
   run_app    `async with run_app() as pilot:` starts the app and waits until the store is open
   screen_text  the plain text of what the current screen shows
+Helpers: record_notifications(app) lists every message the app shows from then on.
 """
 
 from __future__ import annotations
@@ -66,6 +67,19 @@ def run_app(store: Store, clock: FakeClock):
             yield pilot
 
     return run
+
+
+def record_notifications(app: InfoviewApp) -> list[str]:
+    """Every message the app shows from now on, in order (through its public notify)."""
+    said: list[str] = []
+    show = app.notify
+
+    def notify(message: str, **kwargs):
+        said.append(message)
+        return show(message, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return said
 
 
 def _screen_text(app) -> str:

@@ -27,7 +27,7 @@ from infoview_tui.screens.home import HomeScreen
 from infoview_tui.screens.plan import PlanScreen
 from infoview_tui.store.store import Store
 
-from .conftest import NOW
+from .conftest import NOW, record_notifications
 
 INTRO = " ".join(["word"] * 50)  # 20 seconds
 
@@ -55,6 +55,14 @@ async def open_plan(pilot, meeting_id: int) -> PlanScreen:
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, PlanScreen)
+    return screen
+
+
+async def open_when(pilot, meeting_id: int) -> PlanScreen:
+    """The plan, on its Schedule section, with the cursor in When."""
+    screen = await open_plan(pilot, meeting_id)
+    await section(pilot, "schedule")
+    screen.query_one("#when").focus()
     return screen
 
 
@@ -251,9 +259,7 @@ async def test_schedule_reads_dates_as_typed_and_refuses_bad_ones(
     run_app, store, reopen, meeting_id
 ):
     async with run_app() as pilot:
-        screen = await open_plan(pilot, meeting_id)
-        await section(pilot, "schedule")
-        screen.query_one("#when").focus()
+        screen = await open_when(pilot, meeting_id)
         await pilot.press(*"Thu 2pm")
         await pilot.pause()
         assert "→ Thu 26 Nov 2026, 14:00" in shown(pilot.app, "#when-preview")
@@ -268,14 +274,15 @@ async def test_schedule_reads_dates_as_typed_and_refuses_bad_ones(
 
         when = screen.query_one("#when")
         for text, message in (
-            ("2026-11-20 10:00", "Fri 20 Nov 2026, 10:00 is in the past"),
-            ("blah", "Could not read 'blah' as a date"),
+            ("2026-11-20 10:00", "Fri 20 Nov 2026, 10:00 has already passed"),
+            ("blah", "Not sure what 'blah' means"),
+            ("10:3000000000000000000000000000000", "is not a time of day"),
         ):
             when.value = ""
             await paste(pilot, text)
             await pilot.press("enter")
             await pilot.pause()
-            assert message in shown(pilot.app, "#when-error")
+            assert message in shown(pilot.app, "#when-preview")
             store.flush()
             assert reopen().interviews.get(meeting_id).when == kept.when  # nothing half-way
 
@@ -297,12 +304,68 @@ async def test_schedule_reads_dates_as_typed_and_refuses_bad_ones(
         assert saved.when == kept.when
 
 
+async def test_the_preview_never_promises_what_enter_refuses(run_app, store, reopen, meeting_id):
+    async with run_app() as pilot:
+        screen = await open_when(pilot, meeting_id)
+        for typed, said in (
+            ("2026-11-20 10:00", "Fri 20 Nov 2026, 10:00 has already passed"),
+            ("thu", "Thu 26 Nov 2026: at what time?"),  # a day alone is not 09:00
+            ("today", "Wed 25 Nov 2026: at what time?"),
+        ):
+            screen.query_one("#when").value = ""
+            await pilot.press(*typed)
+            await pilot.pause()
+            before = shown(pilot.app, "#when-preview")
+            assert said in before and "enter keeps it" not in before
+            await pilot.press("enter")
+            await pilot.pause()
+            assert said in shown(pilot.app, "#when-preview")
+            store.flush()
+            assert reopen().interviews.get(meeting_id).when is None
+
+
+async def test_what_the_reader_assumed_is_shown_before_enter(run_app, store, reopen, meeting_id):
+    async with run_app() as pilot:
+        await open_when(pilot, meeting_id)
+        await pilot.press(*"fri at 2")
+        await pilot.pause()
+        preview = shown(pilot.app, "#when-preview")
+        assert "→ Fri 27 Nov 2026, 14:00" in preview
+        assert "Read 2 as 14:00; for the other, type 2am." in preview
+        await pilot.press("enter")
+        await pilot.pause()
+        store.flush()
+        assert reopen().interviews.get(meeting_id).when == datetime(
+            2026, 11, 27, 14, tzinfo=NOW.tzinfo
+        )
+
+
+async def test_leaving_with_an_unreadable_date_says_the_old_one_was_kept(
+    run_app, store, reopen, meeting_id
+):
+    async with run_app() as pilot:
+        screen = await open_when(pilot, meeting_id)
+        await pilot.press(*"thu 2pm", "enter")
+        await pilot.pause()
+        screen.query_one("#when").value = ""
+        await pilot.press(*"thurdsay 3pm")
+        said = record_notifications(pilot.app)
+        await leave(pilot)
+        assert not isinstance(pilot.app.screen, PlanScreen)
+        assert any(
+            "'thurdsay 3pm' could not be kept, so the meeting keeps Thu 26 Nov 2026, 14:00" in m
+            for m in said
+        ), said
+        store.flush()
+        assert reopen().interviews.get(meeting_id).when == datetime(
+            2026, 11, 26, 14, tzinfo=NOW.tzinfo
+        )
+
+
 async def test_day_first_setting_reads_3_12(run_app, store, reopen, meeting_id):
     store.save_profile(Profile(day_first=False))
     async with run_app() as pilot:
-        screen = await open_plan(pilot, meeting_id)
-        await section(pilot, "schedule")
-        screen.query_one("#when").focus()
+        await open_when(pilot, meeting_id)
         await pilot.press(*"3/12 10am", "tab")  # leaving the field keeps a good date
         await pilot.pause()
         store.flush()

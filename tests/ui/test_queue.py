@@ -14,14 +14,15 @@ from infoview_tui.domain.records import (
     InterviewStatus,
     Profile,
 )
+from infoview_tui.screens.add_followup import AddItemScreen
 from infoview_tui.screens.confirm import ConfirmScreen
 from infoview_tui.screens.energy import EnergyScreen
-from infoview_tui.screens.queue import AddItemScreen, QueueScreen
+from infoview_tui.screens.queue import QueueScreen
 from infoview_tui.screens.search import ContactCard
 from infoview_tui.screens.snooze import SnoozeScreen
 from infoview_tui.store.store import Store
 
-from .conftest import NOW
+from .conftest import NOW, record_notifications
 
 TODAY = NOW.date()  # Wednesday 25 November 2026
 
@@ -121,7 +122,7 @@ async def test_snooze_one_key_and_a_typed_date(run_app, ids, store, reopen):
         await pilot.pause()
         snooze = pilot.app.screen
         assert isinstance(snooze, SnoozeScreen)
-        error = str(snooze.query_one("#snooze-error").render())
+        error = str(snooze.query_one("#snooze-date-preview").render())
         assert "already passed" in error
         for _ in range(10):
             await pilot.press("backspace")
@@ -130,6 +131,42 @@ async def test_snooze_one_key_and_a_typed_date(run_app, ids, store, reopen):
         assert isinstance(pilot.app.screen, QueueScreen)
         store.flush()
         assert saved_items(reopen)[ids["late"]].due == date(2026, 11, 27)
+
+
+async def test_a_typed_snooze_day_is_shown_in_full_before_it_is_kept(run_app, ids, store, reopen):
+    async with run_app() as pilot:
+        await open_queue(pilot, select=ids["busy"])  # due Thu 3 Dec
+        await pilot.press("s", "t", *"next tue")
+        await pilot.pause()
+        snooze = pilot.app.screen
+        assert isinstance(snooze, SnoozeScreen)
+        preview = str(snooze.query_one("#snooze-date-preview").render())
+        assert "→ Tue 1 Dec 2026 (in 6 days)" in preview  # Tuesday of next week
+        assert "That is earlier than it was due (Thu 3 Dec 2026)." in preview
+        store.flush()
+        assert saved_items(reopen)[ids["busy"]].due == date(2026, 12, 3)  # shown, not kept
+        snooze.query_one("#snooze-date").value = ""
+        await pilot.press(*"10:3000000000000000000000000000000", "enter")
+        await pilot.pause()
+        assert pilot.app.screen is snooze  # a message, not a crash
+        assert "is not a time of day" in str(snooze.query_one("#snooze-date-preview").render())
+        snooze.query_one("#snooze-date").value = ""
+        await pilot.press(*"29/2", "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, QueueScreen)
+        store.flush()
+        assert saved_items(reopen)[ids["busy"]].due == date(2028, 2, 29)
+
+
+async def test_a_day_in_another_year_shows_its_year(run_app, ids, store, screen_text):
+    far = store.followups.save(FollowUp(title="Write to Ines again", due=date(2028, 2, 29)))
+    async with run_app() as pilot:
+        screen = await open_queue(pilot, select=far.id)
+        text = screen_text(pilot.app)
+        row = next(line for line in text.splitlines() if "Write to Ines again" in line)
+        assert "29 Feb '28" in row
+        assert screen.current is not None and screen.current.title == "Write to Ines again"
+        assert "due Tue 29 Feb 2028, in 461 days" in text
 
 
 async def test_snooze_escape_changes_nothing(run_app, ids, store, reopen):
@@ -168,6 +205,7 @@ async def test_add_an_item_by_hand_with_a_typed_day(run_app, ids, store, reopen)
 async def test_low_energy_day_asks_then_moves_and_says_how_many(run_app, ids, store, reopen):
     async with run_app() as pilot:
         await open_queue(pilot)
+        said = record_notifications(pilot.app)
         await pilot.press("L")
         await pilot.pause()
         confirm = pilot.app.screen
@@ -182,7 +220,7 @@ async def test_low_energy_day_asks_then_moves_and_says_how_many(run_app, ids, st
         assert items[ids["late"]].due == date(2026, 11, 26)
         assert items[ids["thanks"]].due == date(2026, 11, 26)  # met yesterday: still in time
         assert items[ids["sat"]].due == date(2026, 11, 28)  # not due today: untouched
-        assert any("Moved 3 items" in n.message for n in pilot.app._notifications)
+        assert any("Moved 3 items" in message for message in said)
 
 
 async def test_low_energy_no_changes_nothing(run_app, ids, store, reopen):

@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from infoview_tui.domain.dates import DateError
 from infoview_tui.domain.followups import (
     Section,
     Snooze,
@@ -32,6 +31,7 @@ from infoview_tui.domain.records import (
     InterviewStatus,
     Session,
 )
+from infoview_tui.domain.when_reader import DateError
 
 VAN = ZoneInfo("America/Vancouver")
 LON = ZoneInfo("Europe/London")

@@ -1,0 +1,91 @@
+"""Add a follow-up by hand: what to do, then when.
+
+Enter in "What to do" moves on to the day; enter on the day keeps both. The day is shown back
+in full under its field before it is kept, so "fri" is seen to be Fri 4 Dec before it lands.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label
+
+from ..domain.date_fields import NEXT_RULE, Reading, due_day, order_note
+from ..domain.followups import new_item
+from ..paths import stylesheet
+from ..widgets.date_field import DateField
+from ..widgets.field_error import FieldError
+from ..widgets.one_line_input import OneLineInput
+
+
+class AddItemScreen(ModalScreen[tuple[str, date] | None]):
+    """What to do and when: dismisses with (title, due day); checks both before closing."""
+
+    CSS_PATH = stylesheet("queue.tcss")
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="queue.add.cancel", tooltip="Add nothing")]
+
+    def __init__(self, now: datetime, day_first: bool = True) -> None:
+        super().__init__()
+        self.now = now
+        self.day_first = day_first
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="add-box"):
+            yield Label("What to do")
+            yield OneLineInput(placeholder="e.g. send Ada the article", id="add-title")
+            yield FieldError(id="add-title-error")
+            yield Label("When: today, fri, 3 Dec, in 4 days; next tue: next week's")
+            yield DateField(
+                self.read,
+                input_id="add-due",
+                value="today",
+                value_is_kept=False,
+                keep_on_leave=False,
+                hint=f"{order_note(self.day_first)}; {NEXT_RULE}.",
+                max_length=60,
+                compact=False,
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        box = self.query_one("#add-box")
+        box.border_title = "Add a follow-up"
+        box.border_subtitle = "enter moves on, then keeps · escape cancels"
+        self.query_one("#add-title", Input).focus()
+
+    def read(self, text: str) -> Reading:
+        return due_day(text, self.now, day_first=self.day_first)
+
+    @on(Input.Submitted, "#add-title")
+    def _title_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._title_ok():
+            self.query_one(DateField).input.focus()
+
+    @on(DateField.Kept)
+    def _day_kept(self, event: DateField.Kept) -> None:
+        event.stop()
+        due = event.reading.value
+        assert isinstance(due, date)
+        if self._title_ok():
+            self.dismiss((self.query_one("#add-title", Input).value, due))
+        else:
+            self.query_one("#add-title", Input).focus()
+
+    def _title_ok(self) -> bool:
+        error = self.query_one("#add-title-error", FieldError)
+        try:
+            new_item(self.query_one("#add-title", Input).value, None, now=self.now)
+        except ValueError as err:
+            error.show(str(err))
+            return False
+        error.show("")
+        return True
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
