@@ -3,8 +3,6 @@ captured during the meeting, and see the search keywords."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -13,8 +11,8 @@ from textual.widgets import OptionList, Static, TabPane
 from textual.widgets.option_list import Option
 
 from ..domain import after
-from ..domain.records import CaptureKind, Contact, Organization
-from ..domain.validation import clean_text
+from ..domain.records import CaptureKind, Interview
+from ..services import Outcome, leads
 
 LEAD_KINDS = (CaptureKind.REFERRAL, CaptureKind.LEAD, CaptureKind.JOB_TITLE)
 
@@ -95,43 +93,25 @@ class AfterLeads(Screen[None]):
         else:
             self._keyword(index, row)
 
-    def _handled(self, index: int, row: int) -> None:
-        assert self.interview is not None
-        self.interview = after.mark_handled(self.interview, index)
-        self.save()
+    def _done(self, outcome: Outcome[Interview], row: int) -> None:
+        """Hold the meeting as the service saved it (this screen's edits included)."""
+        self.interview = outcome.value
+        if self.interview.occupation_id is not None:
+            self.occupation = self.store.occupations.get(self.interview.occupation_id)
         self.refresh_leads(row)
+        self.notify(Content(outcome.message))
 
     def _referral(self, index: int, row: int) -> None:
         from .confirm import ConfirmScreen
 
         assert self.interview is not None
-        capture = self.interview.captures[index]
-        existing = after.find_by_name(self.store.contacts.all(), capture.text)
+        existing = leads.existing_contact(self.store, self.interview, index)
 
         def add(sure: bool | None) -> None:
-            if not sure:
-                return
-            assert self.interview is not None
-            now = self._now()
-            interviewee = self.contact or Contact()
-            contact = after.referral_to_contact(capture, self.interview, interviewee)
-            if capture.organization.strip():
-                org = after.find_by_name(self.store.organizations.all(), capture.organization)
-                if org is None:
-                    org = self.store.organizations.save(
-                        Organization(
-                            name=clean_text(capture.organization),
-                            why=f"where {contact.name} works",
-                        )
-                    )
-                contact = replace(contact, organization_id=org.id)
-            contact = self.store.contacts.save(replace(contact, created=now))
-            item = after.reach_out_item(
-                contact, self.interview, now.date(), introducer=interviewee.name
-            )
-            self.store.followups.save(replace(item, created=now))
-            self._handled(index, row)
-            self.notify(Content(f"{contact.name} added to contacts, with a reach-out item."))
+            if sure and self.interview is not None:
+                self._done(
+                    leads.accept_referral(self.store, self.interview, index, self._now()), row
+                )
 
         if existing is None:
             add(True)
@@ -147,28 +127,8 @@ class AfterLeads(Screen[None]):
 
     def _lead(self, index: int, row: int) -> None:
         assert self.interview is not None
-        capture = self.interview.captures[index]
-        by = self.contact.name if self.contact else ""
-        org = after.find_by_name(self.store.organizations.all(), capture.text)
-        if org is None:
-            org = after.lead_to_organization(capture, suggested_by=by)
-            message = f"{org.name} added to your employers (unranked)."
-        else:
-            org = after.mark_hiring(org, suggested_by=by)
-            message = f"{org.name} was listed already: marked as hiring."
-        self.store.organizations.save(org)
-        self._handled(index, row)
-        self.notify(Content(message))
+        self._done(leads.accept_lead(self.store, self.interview, index), row)
 
     def _keyword(self, index: int, row: int) -> None:
         assert self.interview is not None
-        capture = self.interview.captures[index]
-        if self.occupation is not None:
-            self.occupation = self.store.occupations.save(
-                after.keep_keyword(self.occupation, capture.text)
-            )
-            message = f"Kept as a keyword for {self.occupation.title}."
-        else:
-            message = "Kept as a search keyword with this meeting."
-        self._handled(index, row)
-        self.notify(Content(message))
+        self._done(leads.keep_job_title(self.store, self.interview, index), row)

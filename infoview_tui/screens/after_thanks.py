@@ -3,8 +3,6 @@ copy or save it, mark it sent."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +14,7 @@ from textual.widgets.option_list import Option
 from .. import exports
 from ..domain import after
 from ..domain.timefmt import short_date
+from ..services import followups
 from ..widgets.one_line_input import OneLineInput
 
 THANKS_ACTIONS = {"copy", "export", "sent", "redraft"}  # keys only this part offers
@@ -158,8 +157,13 @@ class AfterThanks(Screen[None]):
             return
         now = self._now()
         item = after.open_thank_you(items, self.interview.id)
-        if item is not None:
-            self.store.followups.save(replace(item, done=now))
-        self._log(now)
+        if item is not None and item.id is not None and item.contact_id is not None:
+            followups.complete(self.store, item.id, now)  # sending it counts as contact
+            self.contact = self.store.contacts.get(item.contact_id) or self.contact
+            self.refresh_touch()
+        else:
+            if item is not None and item.id is not None:
+                followups.complete(self.store, item.id, now)
+            self._log(now)
         self.refresh_thanks_status("Marked sent.")
         self.notify("Thank-you marked sent.", title="Sent")

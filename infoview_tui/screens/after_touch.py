@@ -3,6 +3,8 @@ person, and logging that we talked."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -11,8 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TabPane
 
 from ..domain import rhythm
-from ..domain.records import CaptureKind, Contact
+from ..domain.records import CaptureKind
 from ..domain.timefmt import full_date
+from ..services import followups
 from ..widgets.field_error import FieldError
 from ..widgets.one_line_input import OneLineInput
 
@@ -80,20 +83,12 @@ class AfterTouch(Screen[None]):
         offers = [c.text for c in self.interview.captures if c.kind is CaptureKind.OFFER]
         return f"\nTo share back: {'; '.join(offers)}" if offers else ""
 
-    def _save_touch(self, contact: Contact, items: list) -> None:
-        self.contact = self.store.contacts.save(contact)
-        for item in items:
-            self.store.followups.save(item)
-        self.refresh_touch()
-
     def _set_cadence(self, days: int | None) -> None:
-        if self.contact is None or days == self.contact.cadence_days:
+        if self.contact is None or self.contact.id is None or days == self.contact.cadence_days:
             return
-        profile = self.store.profile()
-        contact, items = rhythm.set_cadence(
-            self.contact, days, self.store.followups.all(), self._now(), profile.rest_days
-        )
-        self._save_touch(contact, items)
+        outcome = followups.set_rhythm(self.store, self.contact.id, days, self._now())
+        self.contact = outcome.value or self.contact
+        self.refresh_touch()
 
     @on(RadioSet.Changed, "#cadence")
     def _cadence_chosen(self, event: RadioSet.Changed) -> None:
@@ -122,19 +117,17 @@ class AfterTouch(Screen[None]):
         error.show("")
         self._set_cadence(days)
 
-    def _log(self, when) -> None:
-        if self.contact is None:
-            return
-        profile = self.store.profile()
-        self.contact = self.store.contacts.get(self.contact.id) or self.contact
-        contact, items = rhythm.log_interaction(
-            self.contact, when, self.store.followups.all(), profile.rest_days
-        )
-        self._save_touch(contact, items)
+    def _log(self, when: datetime) -> str:
+        """We were in touch at `when`: the rhythm counts from it; says what comes next."""
+        if self.contact is None or self.contact.id is None:
+            return ""
+        outcome = followups.log_contact(self.store, self.contact.id, when)
+        self.contact = outcome.value or self.contact
+        self.refresh_touch()
+        return outcome.message
 
     def action_log_interaction(self) -> None:
         if self.contact is None:
             self.notify("This meeting has no contact to log.", severity="warning")
             return
-        self._log(self._now())
-        self.notify(Content(f"Logged: in touch with {self.contact.name} today."))
+        self.notify(Content(self._log(self._now())))

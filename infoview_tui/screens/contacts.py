@@ -23,6 +23,9 @@ from ..domain.summary import ContactStage, contact_stages
 from ..domain.timefmt import short_date
 from ..messages import StoreReady
 from ..paths import stylesheet
+from ..services import meetings as meetings_service
+from ..services import people
+from ..services.words import plural
 from ..widgets.one_line_input import OneLineInput
 from ..widgets.plain_table import ColumnSpec, PlainCell, PlainTable
 
@@ -59,10 +62,6 @@ class _Row(NamedTuple):
 def matches(haystack: str, query: str) -> bool:
     """Every word of the query appears somewhere in the name, organisation or title."""
     return all(word in haystack for word in query.casefold().split())
-
-
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
 
 
 class ContactsScreen(Screen[None]):
@@ -116,6 +115,10 @@ class ContactsScreen(Screen[None]):
         self.reload()
 
     # ----- building the rows ---------------------------------------------------------------
+
+    @property
+    def store(self):
+        return self.app.store  # type: ignore[attr-defined]
 
     @property
     def table(self) -> PlainTable:
@@ -336,72 +339,41 @@ class ContactsScreen(Screen[None]):
         self.notify(f"Saved {contact.name}.", markup=False, timeout=3)
 
     def action_meet(self) -> None:
-        from ..domain.meeting import on_the_spot
         from .meeting import MeetingScreen
 
-        store = self.app.store  # type: ignore[attr-defined]
         contact_id = self.table.highlighted_id
-        contact = store.contacts.get(contact_id) if store and contact_id is not None else None
-        if contact is None:
+        if self.store is None or contact_id is None:
             return
         now = self.app.clock.now()  # type: ignore[attr-defined]
-        meeting = store.interviews.save(on_the_spot(contact, store.questions.all(), now))
-        self.app.push_screen(MeetingScreen(meeting.id))
+        meeting = meetings_service.meet_now(self.store, contact_id, now).value
+        if meeting is not None and meeting.id is not None:
+            self.app.push_screen(MeetingScreen(meeting.id))
 
     def action_delete(self) -> None:
         from .confirm import ConfirmScreen
 
         contact_id = self.table.highlighted_id
         contact = self._contacts.get(contact_id) if contact_id is not None else None
-        if contact is None:
+        if contact is None or contact.id is None:
             return
+        doomed = contact.id
 
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            store = self.app.store  # type: ignore[attr-defined]
             row = self.table.cursor_row
-            store.delete_contact(contact.id)
+            outcome = people.delete_contact(self.store, doomed)
             self.reload()
             if self.table.row_ids:
                 self.table.move_cursor(row=min(row, len(self.table.row_ids) - 1), animate=False)
-            self.notify(f"Deleted {contact.name}.", markup=False, timeout=3)
+            self.notify(outcome.message, markup=False, timeout=3)
 
         self.app.push_screen(
             ConfirmScreen(
                 f"Delete {contact.name}?",
-                self.delete_consequences(contact),
+                people.deletion_effects(self.store, doomed),
                 yes="Delete",
                 no="Keep",
             ),
             answered,
         )
-
-    def delete_consequences(self, contact: Contact) -> str:
-        """What else happens, in words: who loses their introducer, what goes, what stays."""
-        store = self.app.store  # type: ignore[attr-defined]
-        name = contact.name
-        introduced = [c for c in store.contacts.all() if c.introduced_by_id == contact.id]
-        open_items = [f for f in store.followups.all() if f.contact_id == contact.id and f.is_open]
-        meetings = [iv for iv in store.interviews.all() if iv.contact_id == contact.id]
-        sentences = []
-        if introduced:
-            sentences.append(
-                f"{name} introduced {plural(len(introduced), 'person', 'people')}; "
-                "they stay, without an introducer."
-            )
-        if open_items:
-            verb = "is" if len(open_items) == 1 else "are"
-            sentences.append(
-                f"{plural(len(open_items), 'open follow-up', 'open follow-ups')} "
-                f"for {name} {verb} removed."
-            )
-        if meetings:
-            verb = "is" if len(meetings) == 1 else "are"
-            sentences.append(
-                f"{plural(len(meetings), 'meeting', 'meetings')} with {name} {verb} kept, "
-                "with their notes."
-            )
-        if not sentences:
-            sentences.append("Nothing else refers to them.")
-        return " ".join(sentences) + "\n\nThis cannot be undone."

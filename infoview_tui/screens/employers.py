@@ -9,8 +9,6 @@ research card. Every change is saved at once; ranks stay 1..n without gaps (see
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,6 +21,8 @@ from ..domain import employers as rules
 from ..domain.records import Organization
 from ..messages import StoreReady
 from ..paths import stylesheet
+from ..services import employers as employers_service
+from ..services.words import plural
 from ..widgets.plain_table import ColumnSpec, PlainCell, PlainTable
 
 COLUMNS = (
@@ -36,10 +36,6 @@ COLUMNS = (
 TOP_LINE = -1
 UNRANKED_LINE = -2
 ROW_ACTIONS = ("open", "move", "rank", "practice", "delete")
-
-
-def plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def divider(text: str, note: str = "") -> tuple[PlainCell, ...]:
@@ -285,57 +281,14 @@ class EmployersScreen(Screen[None]):
 
     def delete_consequences(self, org: Organization) -> str:
         """What else happens, in words: who and what stays, and without what."""
-        store = self.store
-        contacts = [c for c in store.contacts.all() if c.organization_id == org.id]
-        meetings = [iv for iv in store.interviews.all() if iv.organization_id == org.id]
-        items = [f for f in store.followups.all() if f.organization_id == org.id]
-        named = rules.named_by(self._orgs.values(), org.id)  # type: ignore[arg-type]
-        sentences = []
-        if contacts:
-            verb = "stays" if len(contacts) == 1 else "stay"
-            sentences.append(
-                f"{plural(len(contacts), 'contact', 'contacts')} at {org.name} {verb}, "
-                "without an employer."
-            )
-        if meetings:
-            verb = "keeps its" if len(meetings) == 1 else "keep their"
-            sentences.append(
-                f"{plural(len(meetings), 'meeting', 'meetings')} {verb} notes but no longer "
-                "name the employer."
-            )
-        if items:
-            verb = "stays" if len(items) == 1 else "stay"
-            sentences.append(f"{plural(len(items), 'follow-up', 'follow-ups')} {verb}.")
-        if named:
-            sentences.append(
-                f"It is dropped from the competitors on {plural(len(named), 'card', 'cards')}."
-            )
-        if org.rank is not None:
-            sentences.append("The employers ranked below it move up one place.")
-        if not sentences:
-            sentences.append("Nothing else refers to it.")
-        if org.rank is not None and (contacts or meetings):
-            sentences.append("To keep it but drop it from the ranking, press r instead.")
-        return " ".join(sentences) + "\n\nThis cannot be undone."
+        assert org.id is not None
+        return employers_service.deletion_effects(self.store, org.id)
 
     def delete(self, org: Organization) -> None:
-        """Unlink everything that points at `org`, then remove it (links first: a crash halfway
-        leaves the employer in place, never a dangling id)."""
-        store = self.store
+        assert org.id is not None
         row = self.table.cursor_row
-        for contact in store.contacts.all():
-            if contact.organization_id == org.id:
-                store.contacts.save(replace(contact, organization_id=None))
-        for interview in store.interviews.all():
-            if interview.organization_id == org.id:
-                store.interviews.save(replace(interview, organization_id=None))
-        for item in store.followups.all():
-            if item.organization_id == org.id:
-                store.followups.save(replace(item, organization_id=None))
-        for record in rules.after_delete(store.organizations.all(), org.id):  # type: ignore[arg-type]
-            store.organizations.save(record)
-        store.organizations.delete(org.id)
+        outcome = employers_service.delete_employer(self.store, org.id)
         self.reload()
         if self.table.row_ids:
             self.table.move_cursor(row=min(row, len(self.table.row_ids) - 1), animate=False)
-        self.notify(f"Deleted {org.name}.", markup=False, timeout=3)
+        self.notify(outcome.message, markup=False, timeout=3)

@@ -6,8 +6,6 @@ that are over, most recent first. A new meeting starts from a contact picked by 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +20,7 @@ from ..domain.records import Contact, Interview, InterviewStatus
 from ..domain.timefmt import full_datetime
 from ..messages import StoreReady
 from ..paths import stylesheet
+from ..services import meetings as meetings_service
 from ..widgets.field_error import FieldError
 from ..widgets.one_line_input import OneLineInput
 from ..widgets.plain_table import ColumnSpec, PlainCell, PlainTable
@@ -255,66 +254,40 @@ class MeetingsScreen(Screen[None]):
         self.app.push_screen(ContactPicker(contacts, self._orgs), self._picked)
 
     def _picked(self, contact_id: int | None) -> None:
-        from .plan import PlanScreen, default_place
+        from .plan import PlanScreen
 
-        store = self.store
-        contact = store.contacts.get(contact_id) if contact_id is not None else None
-        if contact is None:
+        if contact_id is None:
             return
-        organization = store.organizations.get(contact.organization_id)
-        occupation = next((o for o in store.occupations.all() if o.current), None)
-        meeting = store.interviews.save(
-            Interview(
-                contact_id=contact.id,
-                organization_id=contact.organization_id,
-                occupation_id=occupation.id if occupation else None,
-                status=InterviewStatus.IDEA,
-                place=default_place(organization),
-                created=self.app.clock.now(),  # type: ignore[attr-defined]
-            )
-        )
+        now = self.app.clock.now()  # type: ignore[attr-defined]
+        meeting = meetings_service.new_meeting(self.store, contact_id, now).value
+        if meeting is None or meeting.id is None:
+            return
         self.reload(keep=meeting.id)
-        self.app.push_screen(PlanScreen(meeting.id))  # type: ignore[arg-type]
+        self.app.push_screen(PlanScreen(meeting.id))
 
     def action_delete(self) -> None:
         from .confirm import ConfirmScreen
 
         meeting = self._meetings.get(self.table.highlighted_id or -1)
-        if meeting is None:
+        if meeting is None or meeting.id is None:
             return
+        meeting_id = meeting.id
         name = self._names.get(meeting.contact_id or -1, "someone")
-        open_items = [
-            f for f in self.store.followups.all() if f.interview_id == meeting.id and f.is_open
-        ]
-        extra = (
-            f" Its {len(open_items)} open follow-up{'s' if len(open_items) != 1 else ''} go too."
-            if open_items
-            else ""
-        )
 
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            store = self.store
-            for item in store.followups.all():
-                if item.interview_id != meeting.id:
-                    continue
-                if item.is_open:
-                    store.followups.delete(item.id)
-                else:  # done items are history: kept, without the link
-                    store.followups.save(replace(item, interview_id=None))
             row = self.table.cursor_row
-            store.interviews.delete(meeting.id)
+            outcome = meetings_service.delete_meeting(self.store, meeting_id)
             self.reload()
             if self.table.row_ids:
                 self.table.move_cursor(row=min(row, len(self.table.row_ids) - 1), animate=False)
-            self.notify(f"Deleted the meeting with {name}.", markup=False, timeout=3)
+            self.notify(outcome.message, markup=False, timeout=3)
 
         self.app.push_screen(
             ConfirmScreen(
                 f"Delete the meeting with {name}?",
-                f"Its plan, notes and reflection are removed.{extra} The contact stays."
-                "\n\nThis cannot be undone.",
+                meetings_service.deletion_effects(self.store, meeting_id),
                 yes="Delete",
                 no="Keep",
             ),

@@ -14,10 +14,11 @@ from textual.content import Content
 from textual.widgets import Static, TabbedContent, TextArea
 
 from ..domain import request as rq
-from ..domain.records import InterviewStatus
+from ..domain.records import Interview
 from ..domain.timefmt import full_datetime, short_date
+from ..services import Outcome, meetings
 
-BEFORE_AGREED = frozenset({InterviewStatus.IDEA, InterviewStatus.REQUESTED})
+BEFORE_AGREED = meetings.BEFORE_AGREED
 
 
 class RequestActions:
@@ -54,69 +55,24 @@ class RequestActions:
     def action_mark_sent(self) -> None:
         if self.interview is None or self.contact is None:
             return
-        if self.interview.request.sent is not None:
-            self.notify(f"Already marked sent on {full_datetime(self.interview.request.sent)}.")
-            return
-        now = self._now()
-        status = self.interview.status
-        if status == InterviewStatus.IDEA:
-            status = InterviewStatus.REQUESTED
-        self._changed(
-            replace(
-                self.interview, status=status, request=replace(self.interview.request, sent=now)
-            ),
-            now=True,
-        )
-        others = sorted(
-            (
-                c for c in self.store.contacts.all()
-                if c.organization_id is not None
-                and c.organization_id == self.interview.organization_id
-                and c.id != self.contact.id
-            ),
-            key=lambda c: (c.name.casefold(), c.id or 0),
-        )  # fmt: skip
-        items = rq.request_followups(
-            self.interview, self.contact, now,
-            other=others[0] if others else None,
-            organization_name=self.organization.name if self.organization else "",
-        )  # fmt: skip
-        for item in items:
-            self.store.followups.save(item)
+        self._adopt(meetings.mark_request_sent(self.store, self.interview, self._now()), 6)
+
+    def _adopt(self, outcome: Outcome[Interview], timeout: float) -> None:
+        """Hold the meeting as the service saved it (this screen's edits included)."""
+        self.interview = outcome.value
         self.refresh_all()
-        self.notify(
-            f"Marked sent. No reply by {short_date(items[0].due, now.date())}: try someone else; "  # type: ignore[arg-type]
-            f"by {short_date(items[1].due, now.date())}: a friendly nudge.",  # type: ignore[arg-type]
-            markup=False,
-            timeout=6,
-        )
+        self.notify(outcome.message, markup=False, timeout=timeout)
 
     def _close_request_followups(self) -> int:
-        closed = rq.close_on_reply(self.store.followups.all(), self.interview_id, self._now())
-        for item in closed:
-            self.store.followups.save(item)
-        return len(closed)
+        return meetings.close_request_followups(self.store, self.interview_id, self._now())
 
     def action_reply(self, reply: str) -> None:
         if self.interview is None:
             return
-        now = self._now()
-        status = self.interview.status
-        if reply == "accepted" and status in BEFORE_AGREED:
-            status = InterviewStatus.SCHEDULED
-        elif reply == "declined" and status in (*BEFORE_AGREED, InterviewStatus.SCHEDULED):
-            status = InterviewStatus.DECLINED
-        request = replace(self.interview.request, reply=reply, reply_at=now)
-        self._changed(replace(self.interview, status=status, request=request), now=True)
-        closed = self._close_request_followups()
-        self.refresh_all()
-        done = f" {closed} follow-up{'s' if closed != 1 else ''} closed." if closed else ""
+        self._adopt(meetings.record_reply(self.store, self.interview, reply, self._now()), 5)
         if reply == "accepted" and self.interview.when is None:
-            self.notify(f"They said yes.{done} Now set the date.", timeout=5)
             self.query_one(TabbedContent).active = "schedule"
             self.query_one("#when").focus()
-        else:
-            self.notify(f"Noted: {reply}.{done}", timeout=4)
 
     def action_regenerate(self) -> None:
         from .confirm import ConfirmScreen

@@ -7,8 +7,7 @@ their own. Every change goes through the domain rules (followups.py) and is save
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,20 +18,17 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ..domain.followups import (
     SECTION_ORDER,
-    URGENT_OVERDUE_DAYS,
     Queue,
     build_queue,
-    complete,
     flags,
-    low_energy_day,
-    move_off_rest_day,
-    new_item,
     weeks_over_cap,
 )
 from ..domain.records import FollowUp
 from ..domain.timefmt import column_date, relative_day, short_date
 from ..messages import StoreReady
 from ..paths import stylesheet
+from ..services import Outcome
+from ..services import followups as followups_service
 from ..widgets.plain_table import ColumnSpec, PlainCell, PlainTable
 
 COLUMNS = (
@@ -253,22 +249,24 @@ class QueueScreen(Screen[None]):
                 return None
         return True
 
-    def _save(self, item: FollowUp, message: str) -> None:
-        saved = self.store.followups.save(item)
-        self.reload(keep=saved.id)
-        self.notify(message, markup=False, timeout=3)
+    def _say(self, outcome: Outcome, *, keep: bool = True) -> None:
+        """Show the list after a change, the cursor on the changed item, and say what changed."""
+        item = outcome.value
+        if keep and isinstance(item, FollowUp):
+            self.reload(keep=item.id)
+        else:
+            self.reload(row=self.table.cursor_row)
+        self.notify(outcome.message, markup=False, timeout=4)
 
     def action_done(self) -> None:
         item = self.current
-        if item is None:
+        if item is None or item.id is None:
             return
         if item.done is None:
-            self.store.followups.save(complete(item, self._now()))
             # Stay where the item was: the next one to do moves up under the cursor.
-            self.reload(row=self.table.cursor_row)
-            self.notify(f"Done: {item.title}", markup=False, timeout=3)
+            self._say(followups_service.complete(self.store, item.id, self._now()), keep=False)
         else:
-            self._save(replace(item, done=None), f"Back on the list: {item.title}")
+            self._say(followups_service.reopen(self.store, item.id))
 
     def action_snooze(self) -> None:
         from .snooze import SnoozeScreen
@@ -279,11 +277,8 @@ class QueueScreen(Screen[None]):
         profile = self.store.profile()
 
         def chosen(moved: FollowUp | None) -> None:
-            if moved is None or moved.due is None:
-                return
-            today = self._now().date()
-            when = f"{short_date(moved.due, today)}, {relative_day(moved.due, today)}"
-            self._save(moved, f"Snoozed to {when}: {moved.title}")
+            if moved is not None and moved.due is not None:
+                self._say(followups_service.moved_to(self.store, moved, self._now()))
 
         self.app.push_screen(
             SnoozeScreen(item, self._now(), profile.rest_days, day_first=profile.day_first),
@@ -304,63 +299,39 @@ class QueueScreen(Screen[None]):
             self.notify("This item is not linked to a meeting or a contact.", timeout=4)
 
     def action_add(self) -> None:
+        from .add_followup import AddItemScreen
+
         profile = self.store.profile() if self.store else None
         if profile is None:
             return
 
         def added(answer: tuple[str, date] | None) -> None:
-            if answer is None:
-                return
-            title, due = answer
-            item = new_item(title, due, now=self._now())
-            self._save(item, f"Added: {item.title}")
-
-        from .add_followup import AddItemScreen
+            if answer is not None:
+                title, due = answer
+                self._say(followups_service.add(self.store, title, due, self._now()))
 
         self.app.push_screen(AddItemScreen(self._now(), profile.day_first), added)
 
     def action_low_energy(self) -> None:
         from .confirm import ConfirmScreen
 
-        store = self.store
-        if store is None:
+        if self.store is None:
             return
         now = self._now()
-        rest = store.profile().rest_days
-        moves = low_energy_day(store.followups.all(), now.date(), rest)
-        target = move_off_rest_day(now.date() + timedelta(days=1), rest)
-        if not moves:
-            self.notify(
-                "Nothing to move: no item due today can wait (thank-yous stay inside their two "
-                f"days; items {URGENT_OVERDUE_DAYS}+ days late stay).",
-                title="Low-energy day",
-                timeout=6,
-            )
+        plan = followups_service.low_energy_plan(self.store, now)
+        if not plan.moves:
+            outcome = followups_service.apply_low_energy(self.store, plan, now)
+            self.notify(outcome.message, title="Low-energy day", timeout=6)
             return
-        count = f"{len(moves)} item{'s' if len(moves) != 1 else ''}"
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            for item in moves:
-                store.followups.save(item)
-            self.reload()
-            self.notify(
-                f"Moved {count} to {short_date(target, now.date())}. Rest well.",
-                title="Low-energy day",
-                timeout=5,
-            )
+            if yes:
+                outcome = followups_service.apply_low_energy(self.store, plan, now)
+                self.reload()
+                self.notify(outcome.message, title="Low-energy day", markup=False, timeout=6)
 
         self.app.push_screen(
-            ConfirmScreen(
-                "A low-energy day",
-                f"Move {count} due today (or a little late) to "
-                f"{short_date(target, now.date())}, the next working day?\n\nStaying put: "
-                "thank-yous that would miss their two days, and "
-                f"anything {URGENT_OVERDUE_DAYS} or more days late.",
-                yes="Move them",
-                no="Keep",
-            ),
+            ConfirmScreen("A low-energy day", plan.question, yes="Move them", no="Keep"),
             answered,
         )
 

@@ -212,6 +212,7 @@ async def test_low_energy_day_asks_then_moves_and_says_how_many(run_app, ids, st
         assert isinstance(confirm, ConfirmScreen)
         # Overdue by a day and the stay-in-touch move; the thank-you's window allows Thursday.
         assert "Move 3 items" in confirm.message and "Thu 26 Nov" in confirm.message
+        assert "Check in with Sam" in confirm.message  # which items, not only how many
         await pilot.press("y")
         await pilot.pause()
         store.flush()
@@ -220,7 +221,7 @@ async def test_low_energy_day_asks_then_moves_and_says_how_many(run_app, ids, st
         assert items[ids["late"]].due == date(2026, 11, 26)
         assert items[ids["thanks"]].due == date(2026, 11, 26)  # met yesterday: still in time
         assert items[ids["sat"]].due == date(2026, 11, 28)  # not due today: untouched
-        assert any("Moved 3 items" in message for message in said)
+        assert any("Moved 3 items" in m and "Reach out to Priya" in m for m in said), said
 
 
 async def test_low_energy_no_changes_nothing(run_app, ids, store, reopen):

@@ -1,0 +1,13 @@
+"""What a person does, as typed operations over the store: no Textual, no TinyDB queries.
+
+Screens and CLI commands call these rather than changing records themselves, so the same
+action behaves the same from a key, a command line or a browser, and is tested without a
+terminal. Each operation returns an `Outcome`: what it produced and a message for the person.
+Nothing here reads the clock: callers pass `now`.
+"""
+
+from __future__ import annotations
+
+from .outcome import Outcome
+
+__all__ = ["Outcome"]
