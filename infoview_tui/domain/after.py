@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from typing import Protocol, TypeVar
 
 from .dates import add_business_days
 from .records import (
@@ -202,7 +203,14 @@ def mark_hiring(org: Organization, *, suggested_by: str = "") -> Organization:
     return replace(org, hires=True, why=why)
 
 
-def find_by_name(records: Iterable, name: str):
+class _Named(Protocol):
+    name: str
+
+
+N = TypeVar("N", bound=_Named)
+
+
+def find_by_name(records: Iterable[N], name: str) -> N | None:
     """The first record whose name matches, ignoring case and spacing; None if none does."""
     wanted = " ".join(name.split()).casefold()
     if not wanted:

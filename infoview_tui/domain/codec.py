@@ -14,7 +14,6 @@ import typing
 from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
-from functools import cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -57,8 +56,9 @@ def _converters(hint: Any) -> tuple[Conv, Conv]:
         if enc is _identity and dec is _identity:
             return list, dec_list
         return (lambda v: [enc(x) for x in v]), dec_list
-    if dataclasses.is_dataclass(hint):
-        return (lambda v: encode(v)), (lambda v: decode(hint, v))
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        cls: type = hint
+        return (lambda v: encode(v)), (lambda v: decode(cls, v))
     if hint is datetime:
         return _encode_datetime, _decode_datetime
     if hint is date:
@@ -78,10 +78,22 @@ def _converters(hint: Any) -> tuple[Conv, Conv]:
     return _identity, _identity
 
 
-@cache
-def _plan(cls: type) -> list[tuple[str, Conv, Conv, Callable[[], Any]]]:
+Plan = list[tuple[str, Conv, Conv, Callable[[], Any]]]  # name, encode, decode, default
+
+
+def _plan(cls: type) -> Plan:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = _make_plan(cls)
+    return plan
+
+
+_PLANS: dict[type, Plan] = {}  # per record class: built once, from its type hints
+
+
+def _make_plan(cls: type) -> Plan:
     hints = typing.get_type_hints(cls)
-    plan = []
+    plan: Plan = []
     for f in dataclasses.fields(cls):
         enc, dec = _converters(hints[f.name])
         if f.default is not dataclasses.MISSING:

@@ -363,6 +363,7 @@ class Grammar:
         used = 1
         if self.word(i + 1) == "after" and self.word(i + 2) == "next" and not mod:
             mod, used = "after next", 3
+        assert word is not None
         label = f"{mod} {word}" if mod else word
         self.s.days.append(DaySpec("weekday", label.strip(), index, mod))
         return used

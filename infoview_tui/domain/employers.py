@@ -37,7 +37,9 @@ def ranked(orgs: Iterable[Organization]) -> list[Organization]:
     return top + rest
 
 
-def _renumber(order: list[Organization], unranked: Iterable[Organization] = ()) -> list:
+def _renumber(
+    order: list[Organization], unranked: Iterable[Organization] = ()
+) -> list[Organization]:
     """Ranks 1..n in `order`, None for `unranked`; only the records whose rank changes."""
     changed = [replace(o, rank=i) for i, o in enumerate(order, 1) if o.rank != i]
     changed += [replace(o, rank=None) for o in unranked if o.rank is not None]

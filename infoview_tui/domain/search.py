@@ -141,7 +141,14 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self._hays)
 
-    def _add(self, kind: Kind, record, title: str, name: str, hay: str) -> None:
+    def _add(
+        self,
+        kind: Kind,
+        record: Contact | Organization | Interview | FollowUp,
+        title: str,
+        name: str,
+        hay: str,
+    ) -> None:
         if record.id is None:
             return
         self._kinds.append(kind)

@@ -90,7 +90,13 @@ def latest_held(interviews: Iterable[Interview]) -> Interview | None:
         for iv in interviews
         if iv.status == InterviewStatus.DONE and (iv.session.ended or iv.when) is not None
     ]
-    return max(held, key=lambda iv: iv.session.ended or iv.when, default=None)
+    return max(held, key=_held_at, default=None)
+
+
+def _held_at(interview: Interview) -> datetime:
+    moment = interview.session.ended or interview.when
+    assert moment is not None
+    return moment
 
 
 def next_meeting(interviews: Iterable[Interview], now: datetime) -> Interview | None:
@@ -99,7 +105,12 @@ def next_meeting(interviews: Iterable[Interview], now: datetime) -> Interview | 
         for iv in interviews
         if iv.status == InterviewStatus.SCHEDULED and iv.when is not None and iv.when >= now
     ]
-    return min(upcoming, key=lambda iv: iv.when, default=None)
+    return min(upcoming, key=_planned_at, default=None)
+
+
+def _planned_at(interview: Interview) -> datetime:
+    assert interview.when is not None
+    return interview.when
 
 
 def home_summary(
