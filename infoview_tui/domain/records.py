@@ -155,6 +155,7 @@ class Contact:
     linkedin: str = ""
     found_through: FoundThrough = FoundThrough.OTHER
     introduced_by_id: int | None = None
+    introducer_name: str = ""  # kept when the introducer is deleted: who sent me, in words
     introducer_asks_first: bool = False  # ask the introducer to check with them first
     may_use_name: bool = False  # the introducer allows me to mention their name
     cadence_days: int | None = None  # stay-in-touch rhythm; None is no rhythm
@@ -250,6 +251,7 @@ class Reflection:
 class Interview:
     id: int | None = None
     contact_id: int | None = None
+    contact_name: str = ""  # kept when the contact is deleted: whom the meeting was with
     organization_id: int | None = None
     occupation_id: int | None = None
     status: InterviewStatus = InterviewStatus.IDEA

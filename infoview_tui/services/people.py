@@ -21,8 +21,8 @@ def deletion_effects(store: Store, contact_id: int) -> str:
     sentences = []
     if introduced:
         sentences.append(
-            f"{name} introduced {plural(len(introduced), 'person', 'people')}; "
-            "they stay, without an introducer."
+            f"{name} introduced {plural(len(introduced), 'person', 'people')}; they stay, "
+            f"and still say {name} introduced them."
         )
     if open_items:
         verb = "is" if len(open_items) == 1 else "are"
@@ -34,24 +34,40 @@ def deletion_effects(store: Store, contact_id: int) -> str:
         verb = "is" if len(meetings) == 1 else "are"
         sentences.append(
             f"{plural(len(meetings), 'meeting', 'meetings')} with {name} {verb} kept, "
-            "with their notes."
+            f"with their notes and {name}'s name."
         )
+    done = [f for f in store.followups.all() if f.contact_id == contact_id and not f.is_open]
+    if done:
+        verb = "stays" if len(done) == 1 else "stay"
+        sentences.append(f"{plural(len(done), 'done follow-up', 'done follow-ups')} {verb}.")
     if not sentences:
         sentences.append("Nothing else refers to them.")
     return " ".join(sentences) + "\n\nThis cannot be undone."
 
 
 def delete_contact(store: Store, contact_id: int) -> Outcome[None]:
-    """Remove a contact: who they introduced stays without an introducer, their open
-    follow-ups go, meetings with them are kept (they are history, and hold notes)."""
+    """Remove a contact, leaving no id that points at them.
+
+    What they leave behind is their name: the people they introduced keep it as their
+    introducer's name, meetings with them keep it as whom they were with (with their notes).
+    Their open follow-ups go; done ones are history and stay, unlinked. Links go first, so a
+    crash half-way leaves the contact in place, never a dangling id.
+    """
     contact = store.contacts.get(contact_id)
     if contact is None:
         return Outcome(None, "That contact was already deleted.")
     for other in store.contacts.all():
         if other.introduced_by_id == contact_id:
-            store.contacts.save(replace(other, introduced_by_id=None))
+            store.contacts.save(replace(other, introduced_by_id=None, introducer_name=contact.name))
+    for meeting in store.interviews.all():
+        if meeting.contact_id == contact_id:
+            store.interviews.save(replace(meeting, contact_id=None, contact_name=contact.name))
     for item in store.followups.all():
-        if item.contact_id == contact_id and item.is_open and item.id is not None:
+        if item.contact_id != contact_id or item.id is None:
+            continue
+        if item.is_open:
             store.followups.delete(item.id)
+        else:
+            store.followups.save(replace(item, contact_id=None))
     store.contacts.delete(contact_id)
     return Outcome(None, f"Deleted {contact.name}.")

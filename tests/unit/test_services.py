@@ -78,20 +78,29 @@ def test_deleting_an_employer_unlinks_everything_first_and_closes_the_ranks(stor
 # ----- people ------------------------------------------------------------------------------------
 
 
-def test_deleting_a_contact_keeps_meetings_and_who_they_introduced(store, reread):
-    ada = store.contacts.save(Contact(name="Ada"))
+def test_deleting_a_contact_leaves_their_name_and_no_id_that_points_at_nothing(store, reread):
+    ada = store.contacts.save(Contact(name="Ada Okafor"))
     bo = store.contacts.save(Contact(name="Bo", introduced_by_id=ada.id))
     meeting = store.interviews.save(Interview(contact_id=ada.id))
-    open_item = store.followups.save(FollowUp(title="Thank Ada", contact_id=ada.id))
+    open_item = store.followups.save(FollowUp(title="Nudge Ada", contact_id=ada.id))
+    done_item = store.followups.save(FollowUp(title="Thank Ada", contact_id=ada.id, done=START))
     effects = people.deletion_effects(store, ada.id)
-    assert "Ada introduced 1 person; they stay, without an introducer." in effects
-    assert "1 open follow-up for Ada is removed." in effects
-    assert people.delete_contact(store, ada.id).message == "Deleted Ada."
+    assert (
+        "Ada Okafor introduced 1 person; they stay, and still say Ada Okafor introduced them."
+        in effects
+    )
+    assert "1 open follow-up for Ada Okafor is removed." in effects
+    assert "1 meeting with Ada Okafor is kept, with their notes and Ada Okafor's name." in effects
+    assert "1 done follow-up stays." in effects
+    assert people.delete_contact(store, ada.id).message == "Deleted Ada Okafor."
     saved = reread()
     assert saved.contacts.get(ada.id) is None
-    assert saved.contacts.get(bo.id).introduced_by_id is None
-    assert saved.interviews.get(meeting.id) is not None
+    bo_now = saved.contacts.get(bo.id)
+    assert (bo_now.introduced_by_id, bo_now.introducer_name) == (None, "Ada Okafor")
+    kept = saved.interviews.get(meeting.id)
+    assert (kept.contact_id, kept.contact_name) == (None, "Ada Okafor")
     assert saved.followups.get(open_item.id) is None
+    assert saved.followups.get(done_item.id).contact_id is None
 
 
 # ----- meetings ----------------------------------------------------------------------------------
