@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Protocol, TypeVar
 
 from .dates import add_business_days
+from .names import name_key
 from .records import (
     Capture,
     CaptureKind,
@@ -211,12 +212,12 @@ N = TypeVar("N", bound=_Named)
 
 
 def find_by_name(records: Iterable[N], name: str) -> N | None:
-    """The first record whose name matches, ignoring case and spacing; None if none does."""
-    wanted = " ".join(name.split()).casefold()
+    """The first record whose name matches, ignoring case, accents and spacing; else None."""
+    wanted = name_key(name)
     if not wanted:
         return None
     for record in records:
-        if " ".join(record.name.split()).casefold() == wanted:
+        if name_key(record.name) == wanted:
             return record
     return None
 

@@ -19,14 +19,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from .names import name_key, sort_key
 from .records import Contact, Organization
 from .validation import MAX_NAME, clean_text
 
 TOP = 10  # the target list: the line after the tenth is visible; more may wait below it
 
 
-def _by_name(org: Organization) -> tuple[str, int]:
-    return (org.name.casefold(), org.id or 0)
+def _by_name(org: Organization) -> tuple[str, str, int]:
+    return (*sort_key(org.name), org.id or 0)
 
 
 def ranked(orgs: Iterable[Organization]) -> list[Organization]:
@@ -103,11 +104,11 @@ def after_delete(orgs: Iterable[Organization], org_id: int) -> list[Organization
 
 
 def find_by_name(orgs: Iterable[Organization], name: str) -> Organization | None:
-    """The employer called `name`, in any case and ignoring surrounding spaces."""
-    wanted = clean_text(name).casefold()
+    """The employer called `name`, whatever its case, accents or spacing."""
+    wanted = name_key(clean_text(name))
     if not wanted:
         return None
-    found = [o for o in orgs if o.name.strip().casefold() == wanted]
+    found = [o for o in orgs if name_key(o.name) == wanted]
     return min(found, key=lambda o: o.id or 0) if found else None
 
 

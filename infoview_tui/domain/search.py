@@ -10,11 +10,11 @@ MAX_HITS are returned. `SearchIndex.build` folds all the text once (tens of mill
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .names import fold
 from .records import Contact, FollowUp, Interview, Organization
 from .timefmt import full_date
 
@@ -42,14 +42,6 @@ class Hit:
 class Found:
     hits: list[Hit]
     total: int  # how many records matched; more than len(hits) when capped
-
-
-def fold(text: str) -> str:
-    """Text for matching: lower case, accents and other combining marks removed."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def _fold_with_map(text: str) -> tuple[str, list[int]]:

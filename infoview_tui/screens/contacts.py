@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from ..domain.names import fold, sort_key
 from ..domain.records import Contact, FoundThrough
 from ..domain.summary import ContactStage, contact_stages
 from ..domain.timefmt import short_date
@@ -56,12 +57,12 @@ FILTER_PAUSE = 0.2
 class _Row(NamedTuple):
     id: int
     cells: tuple[PlainCell, ...]
-    haystack: str  # name, organisation and title, case-folded, for the filter
+    haystack: str  # name, organisation and title, folded (case, accents), for the filter
 
 
 def matches(haystack: str, query: str) -> bool:
     """Every word of the query appears somewhere in the name, organisation or title."""
-    return all(word in haystack for word in query.casefold().split())
+    return all(word in haystack for word in fold(query).split())
 
 
 class ContactsScreen(Screen[None]):
@@ -129,7 +130,7 @@ class ContactsScreen(Screen[None]):
         store = self.app.store  # type: ignore[attr-defined]
         if store is None:
             return
-        contacts = sorted(store.contacts.all(), key=lambda c: (c.name.casefold(), c.id or 0))
+        contacts = sorted(store.contacts.all(), key=lambda c: (*sort_key(c.name), c.id or 0))
         self._contacts = {c.id: c for c in contacts if c.id is not None}
         self._org_names = {o.id: o.name for o in store.organizations.all() if o.id is not None}
         self._stages = contact_stages(contacts, store.interviews.all())
@@ -150,7 +151,7 @@ class ContactsScreen(Screen[None]):
                 introducer.name if introducer else "",
                 stage.value,
             )
-            haystack = f"{contact.name}\n{org}\n{contact.job_title}".casefold()
+            haystack = fold(f"{contact.name}\n{org}\n{contact.job_title}")
             rows.append(_Row(contact.id, tuple(map(PlainCell, cells)), haystack))
         self._introduced = dict(introduced)
         self._rows = rows
@@ -278,6 +279,8 @@ class ContactsScreen(Screen[None]):
             asks = "will ask them first" if contact.introducer_asks_first else "won't ask first"
             may = "you may say who sent you" if contact.may_use_name else "don't mention them"
             line(*found, introducer.name, dim(f" ({asks}; {may})"))
+        elif contact.introducer_name:
+            line(*found, contact.introducer_name, dim(" (no longer in your contacts)"))
         else:
             line(*found, dim("nobody"))
         names = self._introduced.get(contact.id or -1, [])

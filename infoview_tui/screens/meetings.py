@@ -16,6 +16,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from ..domain import prep
+from ..domain.names import name_key, sort_key
 from ..domain.records import Contact, Interview, InterviewStatus
 from ..domain.timefmt import full_datetime
 from ..messages import StoreReady
@@ -59,7 +60,7 @@ def contact_label(contact: Contact, org_name: str) -> str:
 
 
 def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return name_key(text)  # "zoe" finds Zoë
 
 
 class ContactPicker(ModalScreen[int | None]):
@@ -83,7 +84,7 @@ class ContactPicker(ModalScreen[int | None]):
             label = contact_label(contact, org)
             self.by_label[_key(label)] = contact.id  # type: ignore[assignment]
             labels.append(label)
-        self.labels = sorted(labels, key=str.casefold)
+        self.labels = sorted(labels, key=sort_key)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="pick-box"):

@@ -359,7 +359,7 @@ async def test_delete_asks_says_what_happens_and_unlinks(
         assert isinstance(pilot.app.screen, ConfirmScreen)
         assert "Delete Ada Lovelace?" in screen_text(pilot.app)
         text = str(pilot.app.screen.query_one("#confirm-message", Static).visual)
-        assert "Ada Lovelace introduced 2 people; they stay, without an introducer." in text
+        assert "Ada Lovelace introduced 2 people; they stay, and still say Ada Lovelace" in text
         assert "1 open follow-up for Ada Lovelace is removed." in text
         assert "1 meeting with Ada Lovelace is kept" in text
 
@@ -374,7 +374,7 @@ async def test_delete_asks_says_what_happens_and_unlinks(
         await pilot.press("y")
         await pilot.pause()
         assert shown_names(screen) == ["Bo Chen", "Cy Ortiz"]
-        assert "Introduced by: nobody" in detail(screen)
+        assert "Introduced by: Ada Lovelace (no longer in your contacts)" in detail(screen)
 
         store.flush()
         saved = reopen()
@@ -382,7 +382,8 @@ async def test_delete_asks_says_what_happens_and_unlinks(
         assert saved.contacts.get(bo.id).introduced_by_id is None
         assert saved.contacts.get(cy.id).introduced_by_id is None
         assert [f.id for f in saved.followups.all()] == [done.id]
-        assert saved.interviews.get(meeting.id) is not None
+        assert saved.followups.get(done.id).contact_id is None  # history, unlinked
+        assert saved.interviews.get(meeting.id).contact_name == "Ada Lovelace"
 
 
 async def test_delete_of_someone_unlinked_says_so(run_app, store, screen_text):

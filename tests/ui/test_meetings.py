@@ -117,6 +117,19 @@ async def test_picker_says_why_a_name_is_not_taken(run_app, store, ids, typed, m
         assert len(store.interviews) == 2  # nothing made
 
 
+async def test_a_name_typed_without_its_accents_is_found(run_app, store, reopen, ids):
+    zoe = store.contacts.save(Contact(name="Zoë Ünal"))
+    async with run_app() as pilot:
+        await open_meetings(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"zoe  unal", "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, PlanScreen)
+        store.flush()
+        assert [iv.contact_id for iv in reopen().interviews.all()][-1] == zoe.id
+
+
 async def test_same_names_are_told_apart_by_employer(run_app, store, ids):
     async with run_app() as pilot:
         await open_meetings(pilot)
