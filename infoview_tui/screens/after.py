@@ -81,11 +81,30 @@ class AfterScreen(AutoSave, AfterThanks, AfterReflection, AfterLeads, AfterTouch
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        if not self._load():
+            return
+        if self.interview is not None and self.interview.status is not InterviewStatus.DONE:
+            self.notify("This meeting is not marked done yet.", severity="warning")
+        notes = self.query_one("#notes", NotesList)
+        if notes.option_count:
+            notes.highlighted = 0
+            notes.focus()
+        else:
+            self.query_one("#learned").focus()
+
+    def reload_from_store(self) -> None:
+        """The data was replaced (another program's version was loaded): show it, and keep
+        nothing of what this screen held before."""
+        self._load()
+
+    def _load(self) -> bool:
+        """Fill every part from the stored meeting; False (and back) if it is gone."""
         interview = self.store.interviews.get(self.interview_id)
         if interview is None:
+            self.interview = None
             self.notify("That meeting no longer exists.", severity="error")
             self.app.pop_screen()
-            return
+            return False
         self.interview = interview
         self.contact = self.store.contacts.get(interview.contact_id)
         self.occupation = self.store.occupations.get(interview.occupation_id)
@@ -94,18 +113,11 @@ class AfterScreen(AutoSave, AfterThanks, AfterReflection, AfterLeads, AfterTouch
         self.sub_title = f"After the meeting with {name}" + (
             f" · {day:%a} {day.day} {day:%b %Y}" if day else ""
         )
-        if interview.status is not InterviewStatus.DONE:
-            self.notify("This meeting is not marked done yet.", severity="warning")
         self._fill_thanks()
         self._fill_reflection()
         self.refresh_leads()
         self._fill_touch()
-        notes = self.query_one("#notes", NotesList)
-        if notes.option_count:
-            notes.highlighted = 0
-            notes.focus()
-        else:
-            self.query_one("#learned").focus()
+        return True
 
     # ----- saving ------------------------------------------------------------------------------
 
