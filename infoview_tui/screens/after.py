@@ -65,6 +65,7 @@ class AfterScreen(AutoSave, AfterThanks, AfterReflection, AfterLeads, AfterTouch
         self.contact: Contact | None = None
         self.occupation: Occupation | None = None
         self._generated = ""  # the draft as the template wrote it last
+        self._gone = False  # the meeting is not in the data (any more)
 
     def _now(self):
         return self.app.clock.now()  # type: ignore[attr-defined]
@@ -101,7 +102,7 @@ class AfterScreen(AutoSave, AfterThanks, AfterReflection, AfterLeads, AfterTouch
         """Fill every part from the stored meeting; False (and back) if it is gone."""
         interview = self.store.interviews.get(self.interview_id)
         if interview is None:
-            self.interview = None
+            self._gone = True  # what this screen holds must not bring it back
             self.notify("That meeting no longer exists.", severity="error")
             self.app.pop_screen()
             return False
@@ -141,7 +142,7 @@ class AfterScreen(AutoSave, AfterThanks, AfterReflection, AfterLeads, AfterTouch
             self.save_soon()
 
     def write(self, store) -> None:
-        if self.interview is not None:
+        if self.interview is not None and not self._gone:
             self.interview = store.interviews.save(self.interview)
 
     # ----- keys and parts ----------------------------------------------------------------------

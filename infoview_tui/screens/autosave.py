@@ -74,7 +74,7 @@ class AutoSave:
     def on_unmount(self) -> None:
         self.save()
 
-    def _on_mount(self) -> None:
+    def on_mount(self) -> None:  # Textual calls this as well as the screen's own on_mount
         store = self.store
         if store is None:
             return
@@ -111,8 +111,7 @@ class AutoSave:
         if not self._told_read_only:
             self._told_read_only = True
             self.notify(  # type: ignore[attr-defined]
-                f"This data file is read-only ({store.readonly_reason}): changes here are not "
-                "saved.",
+                f"The data file is read-only: {store.readonly_reason}. Changes here are not saved.",
                 title="Read-only",
                 severity="warning",
             )

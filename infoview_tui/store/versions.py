@@ -14,16 +14,20 @@ writer thread, or from the UI through `Writer.call`.
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import backups, datafile, recovery
 from .atomic import digest, write_atomic
-from .schema import META_ID, meta, migrate
+from .schema import META_ID, Data, meta, migrate
 
 if TYPE_CHECKING:
-    from .store import Store
+    from ..clock import Clock
+    from .journal import JournalWriter
+    from .store import FileSeen
+    from .writer import Writer
 
 
 @dataclass(frozen=True)
@@ -41,10 +45,44 @@ class WriteTrouble:
     error: str | None
 
 
+class _Store(Protocol):
+    """What of the Store this mixin uses (the Store is the only class that mixes it in)."""
+
+    path: Path
+    clock: Clock
+    readonly: bool
+    conflict: Conflict | None
+    generation: int
+    _seen: FileSeen | None
+    _copy_pending: bool
+    _data: Data
+    _data_lock: threading.RLock
+    _revision: str
+    _db: Any
+    _repos: tuple[Any, ...]
+    _journal: JournalWriter | None
+    _writer: Writer | None
+
+    def _snapshot(self) -> bytes: ...
+    def _write_full(self) -> None: ...
+    def _new_db(self) -> Any: ...
+    def _emit(self, event: Conflict | WriteTrouble) -> None: ...
+    def _outside_change(self) -> str | None: ...
+    def _detect_conflict(self) -> None: ...
+    def _save_conflict_copy(self) -> None: ...
+    def _save_our_copy(self, target: Path) -> None: ...
+    def _replace_data(self, data: Data, revision: str) -> None: ...
+    def _retire(self, copy: Path) -> Path | None: ...
+    def _writer_settled(self) -> None: ...
+
+
 class Versions:
+    conflict: Conflict | None
+    _seen: FileSeen | None
+
     # ----- noticing (writer thread) ------------------------------------------------------------
 
-    def _outside_change(self: Store) -> str | None:
+    def _outside_change(self: _Store) -> str | None:
         """How the file on disk differs from what infoview last wrote or read; None if not."""
         from .store import FileSeen, _signature
 
@@ -67,14 +105,14 @@ class Versions:
             return None
         return "changed"
 
-    def _detect_conflict(self: Store) -> None:
+    def _detect_conflict(self: _Store) -> None:
         if self.conflict is not None or self._outside_change() is None:
             return
         self.conflict = Conflict(self.path, recovery.mine_name(self.path, self.clock.now()))
         self._copy_pending = True
         self._save_conflict_copy()
 
-    def _save_conflict_copy(self: Store) -> None:
+    def _save_conflict_copy(self: _Store) -> None:
         """Write (or refresh) our copy; the first time it lands, tell the UI."""
         assert self.conflict is not None
         self._save_our_copy(self.conflict.our_copy)  # OSError: tried again after each batch
@@ -82,12 +120,12 @@ class Versions:
             self._copy_pending = False
             self._emit(self.conflict)
 
-    def _save_our_copy(self: Store, target: Path) -> None:
+    def _save_our_copy(self: _Store, target: Path) -> None:
         write_atomic(target, self._snapshot())
 
     # ----- choosing (from the UI; waits for the writer) ----------------------------------------
 
-    def keep_mine(self: Store) -> Path | None:
+    def keep_mine(self: _Store) -> Path | None:
         """Write our version over theirs; theirs goes to the backups folder (its path returned).
 
         Our copy beside the file is moved to the backups folder too: the file holds it now.
@@ -108,7 +146,7 @@ class Versions:
         assert self._writer is not None
         return self._writer.call(run)
 
-    def take_theirs(self: Store) -> Path | None:
+    def take_theirs(self: _Store) -> Path | None:
         """Load the file as the other program left it. Our version is kept whole: it is moved
         from beside the file to the backups folder (its new path is returned)."""
 
@@ -131,21 +169,21 @@ class Versions:
         assert self._writer is not None
         return self._writer.call(run)
 
-    def leftover_copies(self: Store) -> list[Path]:
+    def leftover_copies(self: _Store) -> list[Path]:
         """Versions set aside by an earlier conflict and never chosen, newest first."""
         if self.readonly:
             return []
         current = self.conflict.our_copy if self.conflict else None
         return [p for p in recovery.mine_copies(self.path) if p != current]
 
-    def describe_copy(self: Store, copy: Path) -> tuple[str, str]:
+    def describe_copy(self: _Store, copy: Path) -> tuple[str, str]:
         """What a left-over copy holds and what the data holds now, in words. Raises
         StoreError when the copy is not a data file."""
         with self._data_lock:
             current = recovery.summary(self._data)
         return recovery.summary(recovery.read_copy(copy)), current
 
-    def use_copy(self: Store, copy: Path) -> Path:
+    def use_copy(self: _Store, copy: Path) -> Path:
         """Make a left-over copy the data. What the file held (with every change since) is
         kept in the backups folder first; its path is returned. Raises StoreError if the copy
         is not a data file, OSError if the disk refuses; then nothing has changed."""
@@ -176,13 +214,13 @@ class Versions:
         assert self._writer is not None
         return self._writer.call(run)
 
-    def set_aside_copy(self: Store, copy: Path) -> Path:
+    def set_aside_copy(self: _Store, copy: Path) -> Path:
         """Keep the current data; move the copy to the backups folder (new path returned)."""
         return recovery.set_aside(copy, self.path)
 
     # ----- helpers -----------------------------------------------------------------------------
 
-    def _replace_data(self: Store, data: dict, revision: str) -> None:
+    def _replace_data(self: _Store, data: Data, revision: str) -> None:
         with self._data_lock:
             self._data = data
             self._revision = revision
@@ -191,13 +229,13 @@ class Versions:
                 repo._reset()
             self.generation += 1
 
-    def _retire(self: Store, copy: Path) -> Path | None:
+    def _retire(self: _Store, copy: Path) -> Path | None:
         """Move a copy that is no longer needed beside the file into the backups folder."""
         try:
             return recovery.set_aside(copy, self.path)
         except OSError:
             return copy if copy.exists() else None
 
-    def _writer_settled(self: Store) -> None:
+    def _writer_settled(self: _Store) -> None:
         if self._writer is not None:
             self._writer.settled()
