@@ -423,7 +423,7 @@ class InfoviewApp(App[None]):
         store = self.store
         why = store.readonly_reason if store else "read-only"
         self.notify(
-            f"This data file is read-only ({why}): you can read everything, but not change it.",
+            f"The data file is read-only: {why}. You can read everything, but not change it.",
             title="Read-only",
             severity="warning",
             timeout=6,

@@ -33,9 +33,9 @@ def read_only_reason(path: Path) -> str | None:
         return None
     mode = stat.S_IMODE(st.st_mode)
     if not mode & stat.S_IWUSR:
-        return f"the file is read-only (mode {mode:o})"
+        return f"its mode is {mode:o}, without write permission"
     if not os.access(path, os.W_OK):
-        return "you may not write to this file (it belongs to someone else)"
+        return "you may not write to it (it belongs to someone else)"
     if not os.access(path.parent, os.W_OK | os.X_OK):
         return f"its folder {path.parent} is read-only"
     return None

@@ -348,7 +348,7 @@ async def test_a_read_only_file_can_be_read_everywhere_and_never_changes(data_pa
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.sub_title == "read-only: the file is read-only (mode 400)"
+        assert app.sub_title == "read-only: its mode is 400, without write permission"
         for area, edit_key in [("c", "a"), ("e", "a"), ("f", "d"), ("p", "a"), ("o", "a")]:
             await pilot.press(area)
             await pilot.pause()

@@ -91,7 +91,7 @@ def test_a_read_only_file_opens_read_only_and_is_never_written(read_only_file, c
 
     store = Store.open(path, clock)
     assert store.readonly
-    assert store.readonly_reason == "the file is read-only (mode 400)"
+    assert store.readonly_reason == "its mode is 400, without write permission"
     assert names(store) == ["Ana"]
     with pytest.raises(ReadOnlyStore) as caught:
         store.contacts.save(Contact(name="Bob"))
