@@ -363,9 +363,14 @@ class Store(Versions):
                 f"infoview could not save to disk: {why}. The last {changes} of this session "
                 "could not be written anywhere and are lost."
             )
+        then = (
+            "infoview offers your version when it next starts"
+            if self.conflict is not None
+            else "it is folded in when infoview next starts"
+        )
         return (
             f"infoview could not rewrite the data file: {why}. Nothing is lost: every change "
-            f"is in {self.path.name}.journal and is folded in when infoview next starts."
+            f"is in {self.path.name}.journal, and {then}."
         )
 
     # ----- writing ---------------------------------------------------------------------------

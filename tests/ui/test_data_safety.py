@@ -138,6 +138,11 @@ async def test_a_conflict_left_for_later_is_offered_at_the_next_start(
         await pilot.press("escape")  # decide later
         await pilot.pause()
         assert "changed elsewhere" in pilot.app.sub_title
+        pilot.app.action_resolve_conflict()  # the palette's Resolve asks again
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConflictScreen)
+        await pilot.press("escape")  # later, still
+        await pilot.pause()
         await type_in_me(pilot, "typed after the conflict")
         await quit_app(pilot)
     assert data_path.read_bytes() == theirs
