@@ -51,19 +51,37 @@ def main(argv: list[str] | None = None) -> int:
     clock = Clock()
     if args.demo:
         return _run_demo(clock)
-    path = (args.data or default_data_path()).expanduser().absolute()
+    given = (args.data or default_data_path()).expanduser().absolute()
+    from .store.access import read_only_reason, real_path
+    from .store.atomic import make_private_dirs
     from .store.errors import StoreError
     from .store.lock import DataLock
 
+    path = real_path(given)  # a symlink (into a sync folder) is used through its target
+    if path.is_dir():
+        print(
+            f"infoview: {given} is a folder, not a data file. Give a file path with --data.",
+            file=sys.stderr,
+        )
+        return 2
+    if read_only_reason(path) is not None:
+        # Opened read-only by the store: nothing is written, so no lock (and no lock file).
+
+        def read_only_opener():
+            from .store.store import Store
+
+            return Store.open(path, clock)
+
+        return _run_app(read_only_opener, clock, subtitle=str(given))
     lock = DataLock(path)
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_dirs(path.parent)
         lock.acquire()  # before any UI: a second instance says so and changes nothing
     except StoreError as err:
         print(f"infoview: {err}", file=sys.stderr)
         return err.exit_code
     except OSError as err:
-        print(f"infoview: cannot use {path}: {err.strerror}", file=sys.stderr)
+        print(f"infoview: cannot use {given}: {err.strerror}", file=sys.stderr)
         return 2
 
     def opener():
@@ -72,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         return Store.open(path, clock, lock=lock)
 
     try:
-        return _run_app(opener, clock, subtitle=str(path))
+        return _run_app(opener, clock, subtitle=str(given))
     finally:
         lock.release()
 
@@ -100,6 +118,11 @@ def _run_app(opener, clock, subtitle: str) -> int:
 
     app = InfoviewApp(opener, clock, subtitle=subtitle)
     app.run()
+    if app.close_note:
+        print(f"infoview: {app.close_note}", file=sys.stderr)
+    if app.close_problem:
+        print(f"infoview: {app.close_problem}", file=sys.stderr)
+        return app.return_code or 1
     return app.return_code or 0
 
 

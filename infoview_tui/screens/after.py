@@ -66,6 +66,7 @@ class AfterScreen(AutoSave, AfterThanks, AfterReflection, AfterLeads, AfterTouch
         self.contact: Contact | None = None
         self.occupation: Occupation | None = None
         self._generated = ""  # the draft as the template wrote it last
+        self._gone = False  # the meeting is not in the data (any more)
 
     def _now(self):
         return self.app.clock.now()  # type: ignore[attr-defined]
@@ -82,29 +83,41 @@ class AfterScreen(AutoSave, AfterThanks, AfterReflection, AfterLeads, AfterTouch
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        interview = self.store.interviews.get(self.interview_id)
-        if interview is None:
-            self.notify("That meeting no longer exists.", severity="error")
-            self.app.pop_screen()
+        if not self._load():
             return
-        self.interview = interview
-        self.contact = self.store.contacts.get(interview.contact_id)
-        self.occupation = self.store.occupations.get(interview.occupation_id)
-        day = after.meeting_day(interview)
-        name = self.contact.name if self.contact else "someone"
-        self.sub_title = f"After the meeting with {name}" + (f" · {full_date(day)}" if day else "")
-        if interview.status is not InterviewStatus.DONE:
+        if self.interview is not None and self.interview.status is not InterviewStatus.DONE:
             self.notify("This meeting is not marked done yet.", severity="warning")
-        self._fill_thanks()
-        self._fill_reflection()
-        self.refresh_leads()
-        self._fill_touch()
         notes = self.query_one("#notes", NotesList)
         if notes.option_count:
             notes.highlighted = 0
             notes.focus()
         else:
             self.query_one("#learned").focus()
+
+    def reload_from_store(self) -> None:
+        """The data was replaced (another program's version was loaded): show it, and keep
+        nothing of what this screen held before."""
+        self._load()
+
+    def _load(self) -> bool:
+        """Fill every part from the stored meeting; False (and back) if it is gone."""
+        interview = self.store.interviews.get(self.interview_id)
+        if interview is None:
+            self._gone = True  # what this screen holds must not bring it back
+            self.notify("That meeting no longer exists.", severity="error")
+            self.app.pop_screen()
+            return False
+        self.interview = interview
+        self.contact = self.store.contacts.get(interview.contact_id)
+        self.occupation = self.store.occupations.get(interview.occupation_id)
+        day = after.meeting_day(interview)
+        name = self.contact.name if self.contact else "someone"
+        self.sub_title = f"After the meeting with {name}" + (f" · {full_date(day)}" if day else "")
+        self._fill_thanks()
+        self._fill_reflection()
+        self.refresh_leads()
+        self._fill_touch()
+        return True
 
     # ----- saving ------------------------------------------------------------------------------
 
@@ -128,7 +141,7 @@ class AfterScreen(AutoSave, AfterThanks, AfterReflection, AfterLeads, AfterTouch
             self.save_soon()
 
     def write(self, store) -> None:
-        if self.interview is not None:
+        if self.interview is not None and not self._gone:
             self.interview = store.interviews.save(self.interview)
 
     # ----- keys and parts ----------------------------------------------------------------------

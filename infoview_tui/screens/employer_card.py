@@ -26,7 +26,6 @@ from textual.widgets.option_list import Option
 from ..domain import employers as rules
 from ..domain.records import Contact, Flexibility, Organization
 from ..domain.validation import clean_text
-from ..messages import StoreReady
 from ..paths import stylesheet
 from ..widgets.field_error import FieldError
 from ..widgets.one_line_input import OneLineInput
@@ -155,7 +154,7 @@ class EmployerCardScreen(AutoSave, Screen[None]):
         if self.store is not None:
             self.load()
 
-    def on_store_ready(self, _: StoreReady) -> None:
+    def reload_from_store(self) -> None:
         self.load()
 
     def on_screen_resume(self) -> None:

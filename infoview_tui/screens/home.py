@@ -55,7 +55,10 @@ class HomeScreen(Screen[None]):
 
     def on_store_ready(self, _: StoreReady) -> None:
         self.refresh_summary()
-        self._offer_resume()
+        from .meeting import MeetingScreen
+
+        if not any(isinstance(s, MeetingScreen) for s in self.app.screen_stack):
+            self._offer_resume()  # not when the data was reloaded under the open meeting
 
     def _offer_resume(self) -> None:
         """After a crash or a quit mid-meeting, the meeting is still live: offer to go back."""

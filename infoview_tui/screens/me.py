@@ -19,7 +19,6 @@ from textual.widgets import Footer, Header, Label, RadioButton, RadioSet, Static
 
 from ..domain.records import Profile
 from ..domain.validation import clean_text
-from ..messages import StoreReady
 from ..paths import stylesheet
 from .autosave import AutoSave
 
@@ -84,7 +83,7 @@ class MeScreen(AutoSave, Screen[None]):
         if self.store is not None:
             self.load()
 
-    def on_store_ready(self, _: StoreReady) -> None:
+    def reload_from_store(self) -> None:
         self.load()
 
     # ----- the form --------------------------------------------------------------------------

@@ -140,6 +140,36 @@ class MeetingScreen(AutoSave, Screen[None]):
         self.refresh_clock()
         self.refresh_plan()
 
+    def reload_from_store(self) -> None:
+        """The data was replaced (another program's version was loaded): show the meeting as
+        that version holds it. A note being typed stays in the notes line and goes on from
+        there; nothing this screen held before is written back."""
+        fresh = self.store.interviews.get(self.interview_id)
+        if fresh is None:
+            self.interview = None
+            self.notify(
+                "This meeting is not in the version of the data just loaded.",
+                severity="warning",
+                timeout=15,
+            )
+            self.app.pop_screen()
+            return
+        self.interview = fresh
+        self.query_one(NotesLog).show_all(fresh.notes, fresh.captures)
+        note = self.query_one("#note", Input)
+        note.disabled = fresh.session.started is None
+        typed = note.value
+        if typed.strip() and (fresh.draft is None or fresh.draft.text != typed):
+            began = note.began if isinstance(note, NoteInput) else None
+            draft = Note(
+                text=typed,
+                elapsed=m.elapsed(fresh.session, began or self._now()),
+                question=self._question_text(),
+            )
+            self._changed(replace(fresh, draft=draft), now=False)
+        self.refresh_plan()
+        self.refresh_clock()
+
     def on_unmount(self) -> None:  # AutoSave saves too
         if self.store is not None and not self.store.closed:
             self.store.hold_full_saves(False)
@@ -355,7 +385,8 @@ class MeetingScreen(AutoSave, Screen[None]):
 
     def action_leave(self) -> None:
         assert self.interview is not None
-        if self.interview.on_the_spot and self.interview.session.started is None:
+        unstarted = self.interview.on_the_spot and self.interview.session.started is None
+        if unstarted and not self.store.readonly:
             # Opened on the spot but never started: leave no empty meeting behind.
             self.store.interviews.delete(self.interview.id)
             self.interview = None

@@ -25,7 +25,6 @@ from textual.widgets.option_list import Option
 from ..domain import occupation as rules
 from ..domain.records import Demand, DemandKind, Occupation
 from ..domain.validation import clean_text
-from ..messages import StoreReady
 from ..paths import stylesheet
 from ..widgets.field_error import FieldError
 from ..widgets.one_line_input import OneLineInput
@@ -144,7 +143,7 @@ class OccupationScreen(AutoSave, Screen[None]):
         else:
             self._show_empty("Opening your data…")
 
-    async def on_store_ready(self, _: StoreReady) -> None:
+    async def reload_from_store(self) -> None:
         await self.reload()
 
     # ----- the list ----------------------------------------------------------------------------

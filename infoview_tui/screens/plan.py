@@ -33,7 +33,6 @@ from ..domain.records import (
 )
 from ..domain.timefmt import full_datetime
 from ..domain.validation import clean_text
-from ..messages import StoreReady
 from ..paths import stylesheet
 from .autosave import AutoSave
 from .plan_intro import IntroPane
@@ -120,7 +119,7 @@ class PlanScreen(AutoSave, RequestActions, Screen[None]):
         if self.store is not None:
             self.load()
 
-    def on_store_ready(self, _: StoreReady) -> None:
+    def reload_from_store(self) -> None:
         self.load()
 
     # ----- loading ------------------------------------------------------------------------------
@@ -132,7 +131,7 @@ class PlanScreen(AutoSave, RequestActions, Screen[None]):
             self.notify("That meeting no longer exists.", severity="error")
             self.app.pop_screen()
             return
-        if len(store.questions) == 0:  # a first plan: the built-in bank, stored once
+        if len(store.questions) == 0 and not store.readonly:  # a first plan: the built-in bank
             for question in builtin_questions():
                 store.questions.save(question)
         profile: Profile = store.profile()

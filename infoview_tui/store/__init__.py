@@ -10,9 +10,10 @@ import importlib
 from typing import Any
 
 _WHERE = {
-    "Store": "store", "Repo": "store", "Conflict": "store", "WriteTrouble": "store",
+    "Store": "store", "Repo": "repo", "Conflict": "versions", "WriteTrouble": "versions",
     "StoreEvent": "store", "StoreError": "errors", "FileDamaged": "errors",
     "FileLocked": "errors", "FileUnreadable": "errors", "NewerSchema": "errors",
+    "ReadOnlyStore": "errors", "DiskTrouble": "errors",
 }  # fmt: skip
 __all__ = sorted(_WHERE)
 

@@ -15,9 +15,9 @@ def backup_dir(data_path: Path) -> Path:
 
 
 def _copy(source_bytes: bytes, target: Path) -> Path:
-    from .atomic import write_atomic
+    from .atomic import make_private_dirs, write_atomic
 
-    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_dirs(target.parent)
     write_atomic(target, source_bytes)
     return target
 

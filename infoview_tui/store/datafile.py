@@ -7,12 +7,14 @@ such as `infoview queue` (which never lock or change anything).
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic import digest
 from .errors import FileDamaged, FileUnreadable
-from .journal import apply_ops, journal_path, read_journal
-from .schema import Data, check_shape, meta
+from .journal import JournalContents, apply_ops, holds_ops, journal_path, read_journal
+from .schema import TABLES, Data, check_shape, meta
 
 
 @dataclass
@@ -21,14 +23,23 @@ class Loaded:
     raw: bytes
     version: int
     revision: str
+    digest: str = ""
+    stat: os.stat_result | None = None  # of the bytes read (same open file)
+    journal: JournalContents | None = None
     journal_ops: int = 0
     journal_state: str = "none"  # none | applied | folded | orphan
     notes: list[str] = field(default_factory=list)
 
 
 def read_bytes(path: Path) -> bytes:
+    return read_with_stat(path)[0]
+
+
+def read_with_stat(path: Path) -> tuple[bytes, os.stat_result]:
+    """The file's bytes and the stat of the very file they came from (no race between them)."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as f:
+            return f.read(), os.fstat(f.fileno())
     except IsADirectoryError:
         raise FileUnreadable(
             path, "The data path is a folder, not a file.", "Give a file path with --data."
@@ -65,22 +76,66 @@ def parse(raw: bytes, path: Path) -> tuple[Data, int]:
     return data, check_shape(data, path)
 
 
+def add_missing_tables(data: Data) -> list[str]:
+    """Give a file that lacks some tables empty ones (in memory); returns their names."""
+    missing = [name for name in TABLES if name not in data]
+    for name in missing:
+        data[name] = {}
+    return missing
+
+
 def load(path: Path) -> Loaded:
-    """Read the file and continue it with its journal, without changing anything on disk."""
-    raw = read_bytes(path)
+    """Read the file and continue it with its journal, without changing anything on disk.
+
+    The journal continues the file only if it names the file's revision *and* (when it says)
+    the digest of its bytes: another program may change a file and keep the revision. It is
+    "folded" when the file says it was written from that very journal (meta "folds", set by
+    every full save; a crash came between the save and the new journal), or when the file holds
+    every change in it anyway. Any other journal is an "orphan": it is never replayed onto, nor
+    dropped in favour of, a file it does not belong to. (Journals of earlier versions have no
+    id: for those a file whose previous revision is the journal's base counts as folded.)
+    """
+    raw, stat = read_with_stat(path)
     data, version = parse(raw, path)
     info = meta(data)
-    loaded = Loaded(data=data, raw=raw, version=version, revision=str(info.get("revision", "")))
+    loaded = Loaded(
+        data=data,
+        raw=raw,
+        version=version,
+        revision=str(info.get("revision", "")),
+        digest=digest(raw),
+        stat=stat,
+    )
+    missing = add_missing_tables(data)
+    if missing:
+        loaded.notes.append(
+            f"The data file had no {', '.join(missing)} table{'s' if len(missing) > 1 else ''}: "
+            "infoview is using empty ones. The file itself changes only when you next change "
+            "something."
+        )
     journal = read_journal(journal_path(path))
-    if journal is None or not journal.ops:
+    loaded.journal = journal
+    if journal is None:
         return loaded
-    if journal.base == loaded.revision:
+    if journal.unreadable:
+        loaded.journal_state = "orphan"
+        return loaded
+    if not journal.ops:
+        return loaded
+    same_file = journal.base == loaded.revision and journal.digest in (None, loaded.digest)
+    if same_file:
         apply_ops(data, journal.ops)
         loaded.journal_state = "applied"
         loaded.journal_ops = len(journal.ops)
-    elif journal.base is not None and journal.base == info.get("previous_revision"):
+    elif _folded(info, journal) or holds_ops(data, journal.ops):
         loaded.journal_state = "folded"  # a full save already holds these changes
     else:
         loaded.journal_state = "orphan"
         loaded.journal_ops = len(journal.ops)
     return loaded
+
+
+def _folded(info: dict, journal: JournalContents) -> bool:
+    if journal.id:
+        return info.get("folds") == journal.id
+    return journal.base is not None and journal.base == info.get("previous_revision")

@@ -29,5 +29,22 @@ class FileUnreadable(StoreError):
     """Permissions, a folder where the file should be, a disk error."""
 
 
+class DiskTrouble(StoreError):
+    """The disk refused a write infoview needs before it can safely start (full, failing)."""
+
+
 class NewerSchema(StoreError):
     """Written by a newer infoview than this one."""
+
+
+class ReadOnlyStore(StoreError, PermissionError):
+    """A change was asked of a store opened read-only (`why` says why it is)."""
+
+    def __init__(self, path: Path, why: str) -> None:
+        self.why = why
+        super().__init__(
+            path,
+            f"This data file is open read-only: {why}.",
+            "Nothing was changed. To edit it, make it writable (chmod u+w) and start infoview "
+            "again.",
+        )

@@ -4,9 +4,14 @@ Measured here: appending one fsync'd line costs ~0.4 ms at any store size, while
 25 MB store costs hundreds of milliseconds and holds the GIL. So each change is one line here,
 written by the store's writer thread, and the full file is rewritten only now and then.
 
-Line 1: {"journal": 1, "base": <revision of the data file it continues>}
-Then one op per line: {"t": table, "id": doc id, "d": document} or {"t", "id", "x": 1} (delete).
-A torn last line (a crash mid-append) is ignored: it never reached fsync.
+Line 1: {"journal": 1, "base": <revision of the data file it continues>,
+          "digest": <digest of that file's bytes>, "id": <this journal's own random id>}
+Then one op per line: {"t": table, "id": doc id, "d": document, "n": 1, 2, ...} or
+{"t", "id", "x": 1, "n"} (delete). A torn last line (a crash mid-append) is ignored: it never
+reached fsync. "digest", "id" and "n" may be missing in journals of earlier versions.
+
+The revision alone does not prove that the file is the one the journal continues: another
+program may change the file and keep the revision. The digest does.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,20 +34,25 @@ def journal_path(data_path: Path) -> Path:
     return data_path.with_name(data_path.name + ".journal")
 
 
-def op_line(table: str, doc_id: int, doc: dict[str, Any] | None) -> bytes:
+def op_line(table: str, doc_id: int, doc: dict[str, Any] | None, number: int = 0) -> bytes:
     op: dict[str, Any] = {"t": table, "id": doc_id}
     if doc is None:
         op["x"] = 1
     else:
         op["d"] = doc
+    if number:
+        op["n"] = number
     return json.dumps(op, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
 
 
 @dataclass
 class JournalContents:
     base: str | None = None
+    digest: str | None = None
+    id: str | None = None
     ops: list[dict[str, Any]] = field(default_factory=list)
     torn: bool = False
+    unreadable: bool = False  # a header that is not ours: set it aside, never overwrite it
 
 
 def read_journal(path: Path) -> JournalContents | None:
@@ -65,11 +76,27 @@ def read_journal(path: Path) -> JournalContents | None:
             continue
         if number == 0:
             if not isinstance(item, dict) or item.get("journal") != JOURNAL_VERSION:
-                return JournalContents(torn=True)
+                return JournalContents(torn=True, unreadable=bool(raw.strip()))
             contents.base = item.get("base")
+            contents.digest = item.get("digest")
+            contents.id = item.get("id")
         elif isinstance(item, dict) and "t" in item and "id" in item:
             contents.ops.append(item)
     return contents
+
+
+def holds_ops(data: dict[str, dict[str, Any]], ops: list[dict[str, Any]]) -> bool:
+    """Whether `data` already holds the end result of every op (a journal folded into it)."""
+    final: dict[tuple[str, str], dict[str, Any]] = {}
+    for op in ops:
+        final[(str(op["t"]), str(op["id"]))] = op
+    for (table, key), op in final.items():
+        doc = data.get(table, {}).get(key)
+        if op.get("x") and doc is not None:
+            return False
+        if not op.get("x") and doc != op.get("d"):
+            return False
+    return True
 
 
 def apply_ops(data: dict[str, dict[str, Any]], ops: list[dict[str, Any]]) -> None:
@@ -92,21 +119,52 @@ class JournalWriter:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._fd: int | None = None
+        self._header: bytes | None = None
+        self.id = ""
         self.size = 0
         self.ops = 0
 
-    def start(self, base: str) -> None:
-        """Begin an empty journal continuing the file at revision `base`."""
+    def start(self, base: str, file_digest: str) -> None:
+        """Begin an empty journal continuing the file at revision `base` with these bytes.
+
+        Only call it once the file holds everything the current journal holds: the new one
+        replaces it. If writing fails, the old journal is left as it was (the replace is atomic)
+        and the next append tries again.
+        """
         self.close()
-        header = json.dumps({"journal": JOURNAL_VERSION, "base": base}).encode() + b"\n"
-        write_atomic(self.path, header)
-        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
-        self.size = len(header)
+        self.id = secrets.token_hex(8)
+        header = {"journal": JOURNAL_VERSION, "base": base, "digest": file_digest, "id": self.id}
+        self._header = json.dumps(header).encode() + b"\n"
         self.ops = 0
+        self._begin()
+
+    def resume(self, contents: JournalContents) -> None:
+        """Go on appending to the journal on disk (it continues the file as it is), e.g. when
+        folding it into the file failed for want of space. A torn last line is cut off first."""
+        self.close()
+        raw = self.path.read_bytes()
+        keep = raw.rfind(b"\n") + 1
+        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        if keep < len(raw):
+            os.ftruncate(self._fd, keep)
+            os.fsync(self._fd)
+        self.id = contents.id or ""
+        self._header = None
+        self.size = keep
+        self.ops = len(contents.ops)
+
+    def _begin(self) -> None:
+        assert self._header is not None
+        write_atomic(self.path, self._header)
+        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        self.size = len(self._header)
 
     def append(self, lines: list[bytes]) -> None:
         if self._fd is None:
-            raise OSError("the journal is not open")
+            if self._header is None:
+                raise OSError("the journal is not open")
+            self._begin()  # a start that failed: its file already holds the old journal's ops
+        assert self._fd is not None
         blob = memoryview(b"".join(lines))
         try:
             written = 0
@@ -126,11 +184,14 @@ class JournalWriter:
         return self._fd is not None
 
     def close(self) -> None:
+        """Stop appending; the file stays as it is."""
+        self._header = None
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
 
     def remove(self) -> None:
+        """Delete the journal: only once the data file holds all of it."""
         self.close()
         try:
             os.unlink(self.path)

@@ -5,6 +5,11 @@ Every change is applied in memory at once and handed, as one journal line, to th
 thread, which appends and fsyncs it: the UI thread never waits on the disk. The data file is
 rewritten atomically only at compaction (see writer.py). Records returned by `all()` are
 shared with the cache: treat them as values (`dataclasses.replace`, then `save`).
+
+What is on disk is judged by content: the store remembers the digest of the bytes it last
+wrote or read, so another program's change is noticed even when it keeps the revision number
+(see versions.py for what happens then). A symlinked file is used through its real path, and a
+file we may not change is opened read-only and never written.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from ..clock import Clock
 from ..domain.codec import decode, encode
@@ -32,37 +37,32 @@ from ..domain.records import (
     Profile,
     Question,
 )
-from . import backups, datafile
-from .atomic import remove_stale_temp_files, unused_name, write_atomic
-from .errors import FileUnreadable
-from .journal import JournalWriter, journal_path, op_line, read_journal
+from . import backups, datafile, recovery
+from .access import read_only_reason, real_path
+from .atomic import (
+    digest,
+    holds,
+    make_private_dirs,
+    remove_stale_temp_files,
+    unused_name,
+    write_atomic,
+)
+from .errors import DiskTrouble, FileUnreadable, ReadOnlyStore
+from .journal import JournalWriter, journal_path, op_line
 from .lock import DataLock
-from .schema import SCHEMA_VERSION, Data, Migration, empty_data, last_ids, meta, migrate
+from .repo import Repo
+from .schema import META_ID, SCHEMA_VERSION, Data, Migration, empty_data, last_ids, meta, migrate
+from .versions import Conflict, Versions, WriteTrouble
 from .writer import Writer
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
 
-T = TypeVar("T")
+__all__ = ["Conflict", "Repo", "Store", "StoreEvent", "WriteTrouble"]
+
 PROFILE_ID = 1
 # Past this journal size a full save is due (when no live meeting holds it off).
 COMPACT_BYTES = 4 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """Another program replaced the data file while infoview had it open."""
-
-    path: Path
-    our_copy: Path  # where infoview put its own version, so nothing is lost
-
-
-@dataclass(frozen=True)
-class WriteTrouble:
-    """Changes could not reach the disk (`error` None: they have now)."""
-
-    error: str | None
-
 
 StoreEvent = Conflict | WriteTrouble
 
@@ -75,71 +75,47 @@ def _signature(st: os.stat_result) -> tuple[int, int, int]:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-class Repo(Generic[T]):
-    """One table of records of one type."""
+@dataclass(frozen=True)
+class FileSeen:
+    """The data file as infoview last wrote or read it: a cheap stat signature, and the digest
+    of its bytes for when the signature moved (a touch, or a copy of the same bytes)."""
 
-    def __init__(self, store: Store, table: str, cls: type[T]) -> None:
-        self._store = store
-        self.table = table
-        self.cls = cls
-        self._cache: dict[int, T] | None = None
-
-    def _docs(self) -> dict[str, dict[str, Any]]:
-        return self._store._data[self.table]
-
-    def _load_cache(self) -> dict[int, T]:
-        if self._cache is None:
-            self._cache = {
-                int(key): decode(self.cls, doc, id=int(key)) for key, doc in self._docs().items()
-            }
-        return self._cache
-
-    def all(self) -> list[T]:
-        return list(self._load_cache().values())
-
-    def get(self, record_id: int | None) -> T | None:
-        """A fresh copy of one record, safe to change before saving."""
-        if record_id is None:
-            return None
-        doc = self._docs().get(str(record_id))
-        return None if doc is None else decode(self.cls, doc, id=record_id)
-
-    def __len__(self) -> int:
-        return len(self._docs())
-
-    def save(self, record: T) -> T:
-        """Store `record` (insert when its id is None); returns it with its id."""
-        doc = encode(record)
-        record_id = self._store._put(self.table, getattr(record, "id", None), doc)
-        saved = dataclasses.replace(record, id=record_id)  # type: ignore[type-var]
-        if self._cache is not None:
-            self._cache[record_id] = decode(self.cls, doc, id=record_id)
-        return saved
-
-    def delete(self, record_id: int) -> None:
-        self._store._delete(self.table, record_id)
-        if self._cache is not None:
-            self._cache.pop(record_id, None)
-
-    def _reset(self) -> None:
-        self._cache = None
+    signature: tuple[int, int, int]
+    digest: str
 
 
-class Store:
+class Store(Versions):
     """Open with `Store.open(path, clock)`; close with `close()` (a full save, then unlock)."""
 
-    def __init__(self, path: Path, clock: Clock, loaded: datafile.Loaded, readonly: bool) -> None:
+    def __init__(
+        self,
+        path: Path,
+        clock: Clock,
+        loaded: datafile.Loaded,
+        readonly: bool,
+        readonly_reason: str = "",
+    ) -> None:
         self.path = path
         self.clock = clock
         self.readonly = readonly
+        self.readonly_reason = readonly_reason or ("opened for reading only" if readonly else "")
         self.notes: list[str] = list(loaded.notes)  # things worth telling the user once
         self.conflict: Conflict | None = None
         self.on_event: Callable[[StoreEvent], None] | None = None
+        # Rises each time the data in memory is replaced by another version (their file, a
+        # kept copy): a screen holding records read before must read them again, not save them.
+        self.generation = 0
+        # Why the last close could not save everything, in words (None: it could).
+        self.close_problem: str | None = None
         self._data: Data = loaded.data
         self._revision = loaded.revision
-        self._signature: tuple[int, int, int] | None = None
+        self._seen: FileSeen | None = None
         self._data_lock = threading.RLock()
         self._hold = 0  # >0 while a live meeting wants no full saves
+        self._numbered = 0  # changes handed to the writer so far (journal lines carry it)
+        self._closing = False
+        self._finished = False  # the writer thread has dealt with the journal for good
+        self._copy_pending = False  # a conflict whose copy of ours could not be written yet
         # Read-only views (infoview queue, exports) read the tables directly: no TinyDB needed.
         self._db = None if readonly else self._new_db()
         self._lock: DataLock | None = None
@@ -170,19 +146,24 @@ class Store:
     ) -> Store:
         """Open (or create) the store at `path`. Raises StoreError with a message for people.
 
-        `lock`: one the caller already holds (the CLI takes it before the UI starts).
+        `lock`: one the caller already holds (the CLI takes it before the UI starts). A file
+        infoview may not change (see access.read_only_reason) is opened read-only, without a
+        lock: `readonly` and `readonly_reason` say so.
         """
-        path = Path(path).expanduser().absolute()
+        path = real_path(path)
         if readonly:
-            loaded = datafile.load(path)
-            loaded.data = migrate(loaded.data, loaded.version, migrations)
-            return cls(path, clock, loaded, readonly=True)
+            return cls._open_readonly(path, clock, migrations, "")
         if path.is_dir():
             raise FileUnreadable(
                 path, "The data path is a folder, not a file.", "Give a file path."
             )
+        why = read_only_reason(path)
+        if why is not None:
+            if lock is not None:
+                lock.release()
+            return cls._open_readonly(path, clock, migrations, why)
         try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dirs(path.parent)
         except OSError as err:
             raise FileUnreadable(
                 path,
@@ -207,73 +188,190 @@ class Store:
             raise
 
     @classmethod
+    def _open_readonly(
+        cls, path: Path, clock: Clock, migrations: dict[int, Migration] | None, why: str
+    ) -> Store:
+        loaded = datafile.load(path)
+        loaded.data = migrate(loaded.data, loaded.version, migrations)
+        store = cls(path, clock, loaded, readonly=True, readonly_reason=why)
+        if why:
+            for copy in recovery.mine_copies(path):
+                store.notes.append(
+                    f"An unresolved version of your data is in {copy.name}; make the file "
+                    "writable to choose between the two."
+                )
+        return store
+
+    @classmethod
     def _open_locked(
+        cls, path: Path, clock: Clock, lock: DataLock, migrations: dict[int, Migration] | None
+    ) -> Store:
+        try:
+            return cls._open_and_prepare(path, clock, lock, migrations)
+        except OSError as err:
+            raise DiskTrouble(
+                path,
+                f"infoview could not write beside the data file: {err.strerror or err}.",
+                "Nothing in the file was changed. Free some space or fix the disk, then start "
+                "infoview again.",
+            ) from None
+
+    @classmethod
+    def _open_and_prepare(
         cls, path: Path, clock: Clock, lock: DataLock, migrations: dict[int, Migration] | None
     ) -> Store:
         remove_stale_temp_files(path)
         jpath = journal_path(path)
         remove_stale_temp_files(jpath)
-        created = not path.exists()
-        if created:
+        if path.exists():
+            loaded = datafile.load(path)
+        else:
             revision = secrets.token_hex(8)
             data = empty_data(revision)
             raw = _dumps(data)
-            write_atomic(path, raw)
-            loaded = datafile.Loaded(data=data, raw=raw, version=SCHEMA_VERSION, revision=revision)
-            stray = read_journal(jpath)
-            if stray is not None and stray.ops:  # its file is gone: set it aside, not over it
-                loaded.journal_state = "orphan"
+            st = write_atomic(path, raw)
+            loaded = datafile.Loaded(
+                data=data,
+                raw=raw,
+                version=SCHEMA_VERSION,
+                revision=revision,
+                digest=digest(raw),
+                stat=st,
+            )
+            stray = datafile.read_journal(jpath)
+            if stray is not None and (stray.ops or stray.unreadable):
+                # Its file is gone: set it aside, never start a new journal over it.
+                loaded.journal, loaded.journal_state = stray, "orphan"
                 loaded.journal_ops = len(stray.ops)
-        else:
-            loaded = datafile.load(path)
         now = clock.now()
         if loaded.journal_state == "orphan":
-            aside = unused_name(jpath.with_name(f"{jpath.name}.orphan-{now:%Y%m%d-%H%M%S}"))
-            os.replace(jpath, aside)
-            loaded.notes.append(
-                f"Changes made while the file was replaced by another program were set aside "
-                f"in {aside.name} ({loaded.journal_ops} changes); the file itself is as that "
-                f"program left it."
-            )
+            cls._set_orphan_aside(path, jpath, loaded, now)
         needs_migration = loaded.version < SCHEMA_VERSION or bool(migrations)
-        if needs_migration:
+        if needs_migration:  # never without a copy of the file as it was
             backups.named_backup(path, loaded.raw, f"before-v{loaded.version}-upgrade", now)
             loaded.data = migrate(loaded.data, loaded.version, migrations)
         store = cls(path, clock, loaded, readonly=False)
         store._lock = lock
-        store._signature = _signature(os.stat(path))
+        assert loaded.stat is not None
+        store._seen = FileSeen(_signature(loaded.stat), loaded.digest)
         store._journal = JournalWriter(jpath)
-        if needs_migration or loaded.journal_state in ("applied", "folded"):
-            store._write_full()  # fold the journal or migration into the file
-            backups.daily_backup(path, path.read_bytes(), now)
-        else:
-            backups.daily_backup(path, loaded.raw, now)
-            store._journal.start(store._revision)
+        backup_of = loaded.raw  # the file as it is on disk now
+        if needs_migration or loaded.journal_state == "applied":
+            try:
+                store._write_full()  # fold the journal or migration into the file
+                backup_of = path.read_bytes()
+            except OSError as err:
+                if store._revision != loaded.revision:
+                    pass  # the file holds it all; the new journal begins with the next change
+                elif needs_migration:
+                    raise
+                else:
+                    assert loaded.journal is not None
+                    store._journal.resume(loaded.journal)  # it still continues the file
+                store.notes.append(
+                    f"The data file could not be rewritten ({err.strerror or err}); your "
+                    "changes are safe in its journal and are saved as you go."
+                )
+        else:  # nothing to fold (or already folded: the file holds it, the journal can go)
+            store._journal.start(store._revision, loaded.digest)
+        try:
+            backups.daily_backup(path, backup_of, now)
+        except OSError as err:
+            store.notes.append(f"Today's backup could not be written: {err.strerror or err}.")
         store._writer = Writer(store._journal.append, store._after_batch, store._write_failed)
         return store
 
-    def close(self) -> None:
-        """Save everything in full and release the file. Safe to call twice."""
-        if self._writer is None:
+    @staticmethod
+    def _set_orphan_aside(path: Path, jpath: Path, loaded: datafile.Loaded, now) -> None:
+        """A journal that does not continue this file: keep it, and our version, whole."""
+        journal = loaded.journal
+        assert journal is not None
+        aside = unused_name(jpath.with_name(f"{jpath.name}.orphan-{now:%Y%m%d-%H%M%S}"))
+        if journal.unreadable or not journal.ops:
+            os.replace(jpath, aside)
+            loaded.notes.append(
+                f"The journal beside the data file could not be read; it was set aside in "
+                f"{aside.name}, untouched. The data file itself is fine."
+            )
             return
-        writer, self._writer = self._writer, None
+        copy = recovery.rebuild_ours(path, journal, loaded.raw, now)
+        os.replace(jpath, aside)
+        loaded.notes.append(
+            f"Changes made in infoview that are not in the data file ({loaded.journal_ops} "
+            f"changes) were set aside in {aside.name}: the file was changed by another program "
+            f"or device, or deleted, after them. Your version with those changes is in "
+            f"{copy.name}; the file itself is as the other program left it."
+        )
+
+    def save_all(self, timeout: float | None = None) -> None:
+        """Put everything on disk now: the data file in full (during a conflict, our copy).
+
+        Raises OSError when the disk refuses; nothing is lost meanwhile (memory holds it all,
+        the journal is never shortened by a save that failed) and it may be tried again.
+        """
+        if self._writer is not None:
+            self._writer.call(self._final_save, timeout)
+
+    def close(self) -> None:
+        """Save everything in full and release the file. Safe to call twice.
+
+        Never raises for trouble with the disk: what could not be saved is then described in
+        `close_problem`, and the journal keeps whatever reached it.
+        """
+        writer = self._writer
+        if writer is None:
+            return
+        self._closing = True
         try:
             writer.call(self._close_on_writer)
+        except OSError as err:
+            self.close_problem = self.trouble_text(err, writer.unsaved)
         finally:
+            self._writer = None
             writer.stop()
             if self._lock is not None:
                 self._lock.release()
 
     def _close_on_writer(self) -> None:
         assert self._journal is not None
+        try:
+            self._final_save()
+        except OSError:
+            self._journal.close()  # kept as it is: it holds everything that reached the disk
+            raise
+        finally:
+            self._finished = True
         if self.conflict is not None:
-            self._save_our_copy(self.conflict.our_copy)  # the journal stays as a second copy
-            self._journal.close()
-        elif self._journal.ops:
-            self._compact()
-            self._journal.remove()
+            self._journal.close()  # the journal stays as a second copy
         else:
             self._journal.remove()
+
+    def _final_save(self) -> None:
+        assert self._journal is not None and self._writer is not None
+        if self.conflict is not None:
+            self._save_conflict_copy()  # everything in memory is in it now
+            self._writer.settled()
+        elif self._journal.ops or self._writer.unsaved or not self._journal.open:
+            self._compact()
+
+    def trouble_text(self, err: OSError, unsaved: int) -> str:
+        """What a failed final save means for the person, in words."""
+        why = f"{err.strerror or err} ({self.path.parent})"
+        if unsaved:
+            changes = f"{unsaved} change{'s' if unsaved != 1 else ''}"
+            return (
+                f"infoview could not save to disk: {why}. The last {changes} of this session "
+                "could not be written anywhere and are lost."
+            )
+        then = (
+            "infoview offers your version when it next starts"
+            if self.conflict is not None
+            else "it is folded in when infoview next starts"
+        )
+        return (
+            f"infoview could not rewrite the data file: {why}. Nothing is lost: every change "
+            f"is in {self.path.name}.journal, and {then}."
+        )
 
     # ----- writing ---------------------------------------------------------------------------
 
@@ -285,9 +383,12 @@ class Store:
         db.storage.memory = self._data
         return db
 
-    def _put(self, table: str, record_id: int | None, doc: dict[str, Any]) -> int:
+    def _refuse_if_readonly(self) -> None:
         if self.readonly:
-            raise PermissionError("this store was opened read-only")
+            raise ReadOnlyStore(self.path, self.readonly_reason)
+
+    def _put(self, table: str, record_id: int | None, doc: dict[str, Any]) -> int:
+        self._refuse_if_readonly()
         with self._data_lock:
             tdb = self._db.table(table)
             from tinydb.table import Document
@@ -299,7 +400,7 @@ class Store:
                 tdb.update(doc, doc_ids=[record_id])
             else:
                 tdb.insert(Document(doc, doc_id=record_id))
-            self._queue_line(op_line(table, record_id, doc))
+            self._queue_line(table, record_id, doc)
         return record_id
 
     def _new_id(self, table: str) -> int:
@@ -311,18 +412,18 @@ class Store:
         return new
 
     def _delete(self, table: str, record_id: int) -> None:
-        if self.readonly:
-            raise PermissionError("this store was opened read-only")
+        self._refuse_if_readonly()
         with self._data_lock:
             tdb = self._db.table(table)
             if tdb.contains(doc_id=record_id):
                 tdb.remove(doc_ids=[record_id])
-            self._queue_line(op_line(table, record_id, None))
+            self._queue_line(table, record_id, None)
 
-    def _queue_line(self, line: bytes) -> None:
-        if self._writer is None:
+    def _queue_line(self, table: str, record_id: int, doc: dict[str, Any] | None) -> None:
+        if self._writer is None or self._closing:
             raise RuntimeError("the store is closed")
-        self._writer.put(line)
+        self._numbered += 1
+        self._writer.put(op_line(table, record_id, doc, self._numbered))
 
     def flush(self, timeout: float | None = 30) -> None:
         """Wait until every change so far is on disk (in the journal)."""
@@ -333,6 +434,19 @@ class Store:
         """A full save of the data file now (e.g. before a risky step); waits for it."""
         if self._writer is not None:
             self._writer.call(self._compact)
+
+    def save_copy(self, target: Path) -> Path:
+        """Write everything in memory to `target` (a file, or a folder to put one in), e.g.
+        on another disk when this one is full. Returns the file written; raises OSError."""
+        target = Path(target).expanduser().absolute()
+        if target.is_dir():
+            now = self.clock.now()
+            target = unused_name(target / f"{self.path.stem}-copy-{now:%Y%m%d-%H%M%S}.json")
+        if self._writer is None:
+            write_atomic(target, self._snapshot())
+        else:
+            self._writer.call(lambda: write_atomic(target, self._snapshot()))
+        return target
 
     @contextmanager
     def holding_full_saves(self) -> Iterator[None]:
@@ -352,6 +466,7 @@ class Store:
 
     @property
     def unsaved_changes(self) -> int:
+        """Changes in memory that are on disk nowhere yet (the journal could not take them)."""
         return self._writer.unsaved if self._writer else 0
 
     def check_for_outside_change(self) -> None:
@@ -362,11 +477,12 @@ class Store:
     # ----- on the writer thread ------------------------------------------------------------
 
     def _after_batch(self) -> None:
-        if self._journal is None or not self._journal.open:
+        if self._journal is None or self._finished:
             return  # closed: nothing more to check or save
         if self.conflict is None:
             self._detect_conflict()
-        assert self._journal is not None
+        elif self._copy_pending:
+            self._save_conflict_copy()
         if self._journal.size > COMPACT_BYTES and not self._hold and self.conflict is None:
             self._compact()
 
@@ -379,19 +495,49 @@ class Store:
             self.on_event(event)
 
     def _snapshot(self) -> bytes:
+        """Everything in memory as a data file, noting how far the journal's changes go."""
         with self._data_lock:
-            return _dumps(self._data)
+            info = dict(meta(self._data))
+            info["journal_id"] = self._journal.id if self._journal else ""
+            info["journal_n"] = self._numbered
+            return _dumps({**self._data, "meta": {**self._data["meta"], META_ID: info}})
 
     def _write_full(self) -> None:
-        """Rewrite the data file with everything in memory, then start an empty journal."""
+        """Rewrite the data file with everything in memory, then start an empty journal.
+
+        If the write fails before the rename, the file and the journal are as they were and
+        memory is unchanged. If only the folder sync failed, the file is already ours: the new
+        state is taken on, then the error is raised all the same.
+        """
         assert self._journal is not None
         with self._data_lock:
             info = meta(self._data)
+            before = {key: info.get(key) for key in ("revision", "previous_revision", "folds")}
+            revision = secrets.token_hex(8)
             info["previous_revision"] = self._revision
-            info["revision"] = self._revision = secrets.token_hex(8)
+            info["revision"] = revision
+            info["folds"] = self._journal.id  # the journal this save makes redundant
             blob = _dumps(self._data)
-        self._signature = _signature(write_atomic(self.path, blob))
-        self._journal.start(self._revision)
+        fault: OSError | None = None
+        try:
+            st = write_atomic(self.path, blob)
+        except OSError as err:
+            if not holds(self.path, blob):
+                with self._data_lock:
+                    for key, value in before.items():
+                        if value is None:
+                            info.pop(key, None)
+                        else:
+                            info[key] = value
+                raise
+            fault, st = err, os.stat(self.path)
+        self._revision = revision
+        self._seen = FileSeen(_signature(st), digest(blob))
+        self._journal.start(revision, self._seen.digest)
+        if self._writer is not None:
+            self._writer.settled()  # anything the journal could not take is in the file now
+        if fault is not None:
+            raise fault
 
     def _compact(self) -> None:
         if self.conflict is not None:
@@ -400,73 +546,7 @@ class Store:
         if self.conflict is None:
             self._write_full()
 
-    def _outside_revision(self) -> str | None:
-        """The revision in the file on disk if another program changed it, else None."""
-        try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
-            return "(deleted)"
-        if _signature(st) == self._signature:
-            return None
-        try:
-            data, _ = datafile.parse(self.path.read_bytes(), self.path)
-            revision = str(meta(data).get("revision", ""))
-        except Exception:  # damaged, half-synced, unreadable: all are someone else's change
-            return "(unreadable)"
-        if revision == self._revision:  # touched, or copied back unchanged
-            self._signature = _signature(st)
-            return None
-        return revision
-
-    def _detect_conflict(self) -> None:
-        if self.conflict is not None or self._outside_revision() is None:
-            return
-        now = self.clock.now()
-        copy = unused_name(self.path.with_name(f"{self.path.stem}.mine-{now:%Y%m%d-%H%M%S}.json"))
-        self._save_our_copy(copy)
-        self.conflict = Conflict(self.path, copy)
-        self._emit(self.conflict)
-
-    def _save_our_copy(self, target: Path) -> None:
-        write_atomic(target, self._snapshot())
-
-    # ----- resolving a conflict (from the UI; waits for the writer) ---------------------------
-
-    def keep_mine(self) -> Path | None:
-        """Overwrite the other program's version with ours, keeping theirs as a backup."""
-
-        def run() -> Path | None:
-            theirs = None
-            if self.path.exists():
-                theirs = backups.named_backup(
-                    self.path, self.path.read_bytes(), "other-program", self.clock.now()
-                )
-            self.conflict = None
-            self._write_full()
-            return theirs
-
-        assert self._writer is not None
-        return self._writer.call(run)
-
-    def take_theirs(self) -> None:
-        """Reload the file as the other program left it (ours stays in the conflict copy)."""
-
-        def run() -> None:
-            assert self.conflict is not None and self._journal is not None
-            self._save_our_copy(self.conflict.our_copy)
-            loaded = datafile.load(self.path)
-            with self._data_lock:
-                self._data = migrate(loaded.data, loaded.version)
-                self._revision = loaded.revision
-                self._db = self._new_db()
-                for repo in self._repos:
-                    repo._reset()
-            self._signature = _signature(os.stat(self.path))
-            self._journal.start(self._revision)
-            self.conflict = None
-
-        assert self._writer is not None
-        self._writer.call(run)
+    # ----- reading ---------------------------------------------------------------------------
 
     def open_followups(self, due_by: date | None = None) -> list[FollowUp]:
         """Open follow-ups, only those due on or before `due_by` when given.

@@ -65,7 +65,16 @@ class Writer:
 
     @property
     def unsaved(self) -> int:
+        """Changes that reached the disk nowhere yet (the journal could not take them)."""
         return len(self._pending)
+
+    def settled(self) -> None:
+        """A full save just wrote everything in memory: lines the journal could not take are
+        in the file now. Only call it on this thread (from a job or `after_batch`)."""
+        self._pending = []
+        if self._failed:
+            self._failed = False
+            self._on_error(None)
 
     def _run(self) -> None:
         while True:
@@ -95,6 +104,7 @@ class Writer:
                 try:
                     self._after_batch()
                 except OSError as err:
+                    self._failed = True  # "saved again" once a later write gets through
                     self._on_error(err)
             # Callers wake only once the batch has settled, outside-change check included.
             for job in finished:

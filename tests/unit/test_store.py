@@ -214,9 +214,9 @@ def test_flushed_changes_are_in_the_journal_and_seen_by_a_read_only_open(data_pa
 
     ops = [json.loads(line) for line in journal_of(data_path).read_bytes().splitlines()[1:]]
     assert ops[-3:] == [
-        {"t": "contacts", "id": ana.id, "d": ops[-3]["d"]},
-        {"t": "contacts", "id": bob.id, "x": 1},
-        {"t": "followups", "id": ops[-1]["id"], "d": ops[-1]["d"]},
+        {"t": "contacts", "id": ana.id, "d": ops[-3]["d"], "n": 3},
+        {"t": "contacts", "id": bob.id, "x": 1, "n": 4},
+        {"t": "followups", "id": ops[-1]["id"], "d": ops[-1]["d"], "n": 5},
     ]
     assert ops[-3]["d"]["notes"] == "typed just now"
     assert data_path.read_bytes() == before  # a small change costs an append, not a rewrite

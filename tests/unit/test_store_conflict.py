@@ -16,7 +16,7 @@ from infoview_tui.domain.records import Contact
 from infoview_tui.store.errors import FileDamaged
 from infoview_tui.store.store import Conflict
 
-from .store_helpers import read_json
+from .store_helpers import crash_image, read_json
 
 THEIR_REVISION = "feedfacefeedface"
 
@@ -152,11 +152,14 @@ def test_keep_mine_writes_ours_and_keeps_theirs_as_a_backup(watched, data_path):
 def test_take_theirs_shows_their_data_and_keeps_ours_in_the_copy(watched, data_path, open_store):
     replace_file(data_path, their_bytes("Theirs", "Also theirs"))
     save_and_settle(watched, "Bob")
-    our_copy = watched.conflict.our_copy
+    beside = watched.conflict.our_copy
 
-    watched.take_theirs()
+    our_copy = watched.take_theirs()
 
     assert watched.conflict is None
+    # Kept whole, in the backups folder: chosen against, so not offered again at the next start.
+    assert not beside.exists()
+    assert our_copy is not None and our_copy.parent == data_path.with_name("infoview.backups")
     assert names(watched) == ["Also theirs", "Theirs"]
     assert contact_names(our_copy) == ["Ana", "Bob"]
     new = watched.contacts.save(Contact(name="Cat"))
@@ -199,3 +202,117 @@ def test_two_conflicts_in_the_same_second_keep_both_copies(tmp_path):
     first.write_text("{}")
     second = unused_name(first)
     assert second.name == "infoview.mine-20261201-093000-2.json" and not second.exists()
+
+
+# ----- judged by content, and accounted for after a crash (issue 9.1 and 9.2) -------------------
+
+
+def edit_keeping_revision(path: Path, old: str, new: str) -> None:
+    """What a person with an editor (or a careless script) does: rename a contact in the JSON,
+    leave meta as it was, write the file in place."""
+    data = read_json(path)
+    for doc in data["contacts"].values():
+        if doc["name"] == old:
+            doc["name"] = new
+    rewrite_in_place(path, json.dumps(data).encode())
+
+
+def another_infoview_saved(path: Path, *extra: str) -> bytes:
+    """What another infoview (another device, through a sync tool) writes: it continued from
+    our revision, so its previous_revision is ours."""
+    data = read_json(path)
+    assert data["contacts"], "save_now() first: the other device starts from a full save"
+    info = data["meta"]["1"]
+    info["previous_revision"], info["revision"] = info["revision"], "0ther0ther0ther0"
+    for n, name in enumerate(extra, start=100):
+        data["contacts"][str(n)] = {"name": name}
+    raw = json.dumps(data).encode()
+    replace_file(path, raw)
+    return raw
+
+
+def test_an_outside_edit_that_keeps_the_revision_is_a_conflict(watched, data_path):
+    watched.save_now()
+    edit_keeping_revision(data_path, "Ana", "Ana Edited Outside")
+    theirs = data_path.read_bytes()
+
+    save_and_settle(watched, "Bob")
+
+    assert isinstance(watched.conflict, Conflict)
+    assert watched.events == [watched.conflict]
+    assert data_path.read_bytes() == theirs
+    assert contact_names(watched.conflict.our_copy) == ["Ana", "Bob"]
+    watched.close()
+    assert data_path.read_bytes() == theirs  # never written over
+
+
+def test_a_change_after_a_conflict_survives_a_crash_when_the_file_came_from_another_infoview(
+    watched, data_path, tmp_path, clock, open_store
+):
+    watched.save_now()
+    theirs = another_infoview_saved(data_path, "From the laptop")
+    save_and_settle(watched, "Bob")  # the conflict is seen; the person chooses "later"
+    assert watched.conflict is not None
+    save_and_settle(watched, "Typed after the conflict")
+    crashed = crash_image(data_path, tmp_path / "crashed")  # kill -9 now
+    for copy in data_path.parent.glob("infoview.mine-*"):
+        (crashed.parent / copy.name).write_bytes(copy.read_bytes())
+
+    again = open_store(crashed)
+
+    assert names(again) == ["Ana", "From the laptop"]  # their file, untouched
+    assert crashed.read_bytes() == theirs
+    (copy,) = again.leftover_copies()
+    assert contact_names(copy) == ["Ana", "Bob", "Typed after the conflict"]
+    assert any(copy.name in note for note in again.notes)
+    (aside,) = crashed.parent.glob("infoview.json.journal.orphan-*")
+    assert b"Typed after the conflict" in aside.read_bytes()
+
+    kept = again.use_copy(copy)  # the person chooses our version
+    assert names(again) == ["Ana", "Bob", "Typed after the conflict"]
+    assert sorted(d["name"] for d in read_json(kept)["contacts"].values()) == [
+        "Ana",
+        "From the laptop",
+    ]
+    assert again.leftover_copies() == []
+    again.close()
+    assert contact_names(crashed) == ["Ana", "Bob", "Typed after the conflict"]
+
+
+def test_an_edit_keeping_the_revision_then_a_crash_does_not_mix_the_versions(
+    watched, data_path, tmp_path, open_store
+):
+    watched.save_now()
+    edit_keeping_revision(data_path, "Ana", "Ana Edited Outside")
+    theirs = data_path.read_bytes()
+    watched.contacts.save(Contact(id=1, name="Ana", notes="ours"))  # the same record, changed
+    watched.flush()  # in the journal, whose base revision the file still shows
+    crashed = crash_image(data_path, tmp_path / "crashed")
+
+    again = open_store(crashed)
+
+    assert crashed.read_bytes() == theirs
+    assert names(again) == ["Ana Edited Outside"]
+    (copy,) = again.leftover_copies()
+    assert read_json(copy)["contacts"]["1"]["notes"] == "ours"
+
+
+def test_a_conflict_left_for_later_is_offered_at_the_next_start(watched, data_path, open_store):
+    watched.save_now()
+    another_infoview_saved(data_path, "From the laptop")
+    save_and_settle(watched, "Bob")
+    save_and_settle(watched, "Cat")
+    watched.close()
+
+    again = open_store(data_path)
+    (copy,) = again.leftover_copies()
+    assert contact_names(copy) == ["Ana", "Bob", "Cat"]
+    assert again.describe_copy(copy) == (
+        "3 contacts, 0 meetings, 0 follow-ups",
+        "2 contacts, 0 meetings, 0 follow-ups",
+    )
+    moved = again.set_aside_copy(copy)  # "keep the current data"
+    assert moved.parent == data_path.with_name("infoview.backups")
+    assert contact_names(moved) == ["Ana", "Bob", "Cat"]
+    assert again.leftover_copies() == []
+    assert names(again) == ["Ana", "From the laptop"]
