@@ -14,7 +14,6 @@ file we may not change is opened read-only and never written.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import secrets
@@ -579,21 +578,6 @@ class Store(Versions):
         """Decode every table now (on a worker thread) instead of on the first screen."""
         for repo in self._repos:
             repo.all()
-
-    # ----- changes that span tables ----------------------------------------------------------
-
-    def delete_contact(self, contact_id: int) -> None:
-        """Remove a contact, unlink who they introduced, drop their open follow-ups.
-
-        Meetings with them are kept: they are history, and hold notes.
-        """
-        for other in self.contacts.all():
-            if other.introduced_by_id == contact_id:
-                self.contacts.save(dataclasses.replace(other, introduced_by_id=None))
-        for item in self.followups.all():
-            if item.contact_id == contact_id and item.is_open:
-                self.followups.delete(item.id)  # type: ignore[arg-type]
-        self.contacts.delete(contact_id)
 
     # ----- the profile (one document) --------------------------------------------------------
 
