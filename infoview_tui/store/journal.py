@@ -7,8 +7,9 @@ written by the store's writer thread, and the full file is rewritten only now an
 Line 1: {"journal": 1, "base": <revision of the data file it continues>,
           "digest": <digest of that file's bytes>, "id": <this journal's own random id>}
 Then one op per line: {"t": table, "id": doc id, "d": document, "n": 1, 2, ...} or
-{"t", "id", "x": 1, "n"} (delete). A torn last line (a crash mid-append) is ignored: it never
-reached fsync. "digest", "id" and "n" may be missing in journals of earlier versions.
+{"t", "id", "x": 1, "n"} (delete), or a batch of ops on one line: {"b": [op, ...], "n"}. A torn
+last line (a crash mid-append) is ignored: it never reached fsync, so a batch is kept whole or
+not at all. "digest", "id" and "n" may be missing in journals of earlier versions.
 
 The revision alone does not prove that the file is the one the journal continues: another
 program may change the file and keep the revision. The digest does.
@@ -34,15 +35,29 @@ def journal_path(data_path: Path) -> Path:
     return data_path.with_name(data_path.name + ".journal")
 
 
-def op_line(table: str, doc_id: int, doc: dict[str, Any] | None, number: int = 0) -> bytes:
+def _op(table: str, doc_id: int, doc: dict[str, Any] | None) -> dict[str, Any]:
     op: dict[str, Any] = {"t": table, "id": doc_id}
     if doc is None:
         op["x"] = 1
     else:
         op["d"] = doc
+    return op
+
+
+def op_line(table: str, doc_id: int, doc: dict[str, Any] | None, number: int = 0) -> bytes:
+    op = _op(table, doc_id, doc)
     if number:
         op["n"] = number
     return json.dumps(op, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+
+
+def batch_line(changes: list[tuple[str, int, dict[str, Any] | None]], number: int = 0) -> bytes:
+    """Many changes on one line: a crash keeps the whole line or none of it (a torn last line
+    is ignored), so a batch is never half in the journal."""
+    line: dict[str, Any] = {"b": [_op(table, doc_id, doc) for table, doc_id, doc in changes]}
+    if number:
+        line["n"] = number
+    return json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
 
 
 @dataclass
@@ -82,6 +97,10 @@ def read_journal(path: Path) -> JournalContents | None:
             contents.id = item.get("id")
         elif isinstance(item, dict) and "t" in item and "id" in item:
             contents.ops.append(item)
+        elif isinstance(item, dict) and isinstance(item.get("b"), list):
+            for op in item["b"]:  # a batch: its changes, each carrying the line's number
+                if isinstance(op, dict) and "t" in op and "id" in op:
+                    contents.ops.append({**op, "n": item["n"]} if "n" in item else op)
     return contents
 
 

@@ -59,6 +59,7 @@ class _Store(Protocol):
     _data_lock: threading.RLock
     _revision: str
     _db: Any
+    _tops: dict[str, int]
     _repos: tuple[Any, ...]
     _journal: JournalWriter | None
     _writer: Writer | None
@@ -225,6 +226,7 @@ class Versions:
             self._data = data
             self._revision = revision
             self._db = self._new_db()
+            self._tops.clear()
             for repo in self._repos:
                 repo._reset()
             self.generation += 1
