@@ -16,7 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from ..domain.names import fold, sort_key
 from ..domain.records import Contact, FoundThrough
@@ -28,7 +28,7 @@ from ..services import meetings as meetings_service
 from ..services import people
 from ..services.words import plural
 from ..widgets.one_line_input import OneLineInput
-from ..widgets.plain_table import ColumnSpec, PlainCell, PlainTable
+from ..widgets.record_table import ColumnSpec, PlainCell, RecordTable
 
 FOUND_SHORT = {
     FoundThrough.FAMILY: "family",
@@ -101,14 +101,14 @@ class ContactsScreen(Screen[None]):
                 compact=True,
             )
             yield Static("", id="contacts-count")
-        yield PlainTable(COLUMNS, id="contacts-table")
+        yield RecordTable(COLUMNS, id="contacts-table")
         with VerticalScroll(id="contact-detail"):
             yield Static("", id="contact-detail-text")
         yield Footer(compact=True)  # seven keys and the palette hint fit in 80 columns
 
     def on_mount(self) -> None:
         self.query_one("#contact-detail").border_title = "Contact"
-        self.query_one(PlainTable).focus()
+        self.query_one(RecordTable).focus()
         # After the first layout, so the columns are shared out over the table's real width.
         self.call_after_refresh(self.reload)
 
@@ -122,8 +122,8 @@ class ContactsScreen(Screen[None]):
         return self.app.store  # type: ignore[attr-defined]
 
     @property
-    def table(self) -> PlainTable:
-        return self.query_one(PlainTable)
+    def table(self) -> RecordTable:
+        return self.query_one(RecordTable)
 
     def reload(self, keep: int | None = None) -> None:
         """Rebuild every row from the store, then show those matching the filter."""
@@ -208,12 +208,12 @@ class ContactsScreen(Screen[None]):
 
     # ----- the detail panel ----------------------------------------------------------------
 
-    @on(DataTable.RowHighlighted, "#contacts-table")
+    @on(RecordTable.Highlighted, "#contacts-table")
     def _row_highlighted(self) -> None:
         self._show_detail(self.table.highlighted_id)
         self.refresh_bindings()
 
-    @on(DataTable.RowSelected, "#contacts-table")
+    @on(RecordTable.Selected, "#contacts-table")
     def _row_selected(self) -> None:
         self.action_edit()
 
@@ -311,7 +311,7 @@ class ContactsScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit", "delete", "meet"):
             # Shown dimmed in the footer when no contact is highlighted.
-            tables = self.query(PlainTable)
+            tables = self.query(RecordTable)
             return (bool(tables) and tables.first().highlighted_id is not None) or None
         return True
 

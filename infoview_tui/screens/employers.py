@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from ..domain import employers as rules
 from ..domain.records import Organization
@@ -23,7 +23,7 @@ from ..messages import StoreReady
 from ..paths import stylesheet
 from ..services import employers as employers_service
 from ..services.words import plural
-from ..widgets.plain_table import ColumnSpec, PlainCell, PlainTable
+from ..widgets.record_table import ColumnSpec, PlainCell, RecordTable
 
 COLUMNS = (
     ColumnSpec("#", weight=0, min_width=3, max_width=3),
@@ -69,7 +69,7 @@ class EmployersScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="employers-summary")
-        yield PlainTable(COLUMNS, id="employers-table")
+        yield RecordTable(COLUMNS, id="employers-table")
         with VerticalScroll(id="employer-detail", can_focus=False):
             yield Static("", id="employer-detail-text")
         yield Footer(compact=True)
@@ -92,8 +92,8 @@ class EmployersScreen(Screen[None]):
         return self.app.store  # type: ignore[attr-defined]
 
     @property
-    def table(self) -> PlainTable:
-        return self.query_one(PlainTable)
+    def table(self) -> RecordTable:
+        return self.query_one(RecordTable)
 
     @property
     def highlighted(self) -> Organization | None:
@@ -153,12 +153,12 @@ class EmployersScreen(Screen[None]):
         self._show_detail()
         self.refresh_bindings()
 
-    @on(DataTable.RowHighlighted, "#employers-table")
+    @on(RecordTable.Highlighted, "#employers-table")
     def _row_highlighted(self) -> None:
         self._show_detail()
         self.refresh_bindings()
 
-    @on(DataTable.RowSelected, "#employers-table")
+    @on(RecordTable.Selected, "#employers-table")
     def _row_selected(self) -> None:
         self.action_open()
 

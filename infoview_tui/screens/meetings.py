@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header, Input, Label, Static
 
 from ..domain import prep
 from ..domain.names import name_key, sort_key
@@ -24,7 +24,7 @@ from ..paths import stylesheet
 from ..services import meetings as meetings_service
 from ..widgets.field_error import FieldError
 from ..widgets.one_line_input import OneLineInput
-from ..widgets.plain_table import ColumnSpec, PlainCell, PlainTable
+from ..widgets.record_table import ColumnSpec, PlainCell, RecordTable
 
 COLUMNS = (
     ColumnSpec("When", weight=0, min_width=22, max_width=22),
@@ -151,13 +151,13 @@ class MeetingsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield PlainTable(COLUMNS, id="meetings-table")
+        yield RecordTable(COLUMNS, id="meetings-table")
         yield Static("", id="meeting-prep")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Meetings"
-        self.query_one(PlainTable).focus()
+        self.query_one(RecordTable).focus()
         self.call_after_refresh(self.reload)
 
     def on_store_ready(self, _: StoreReady) -> None:
@@ -171,8 +171,8 @@ class MeetingsScreen(Screen[None]):
         return self.app.store  # type: ignore[attr-defined]
 
     @property
-    def table(self) -> PlainTable:
-        return self.query_one(PlainTable)
+    def table(self) -> RecordTable:
+        return self.query_one(RecordTable)
 
     def reload(self, keep: int | None = None) -> None:
         store = self.store
@@ -196,12 +196,12 @@ class MeetingsScreen(Screen[None]):
         self._show_prep()
         self.refresh_bindings()
 
-    @on(DataTable.RowHighlighted, "#meetings-table")
+    @on(RecordTable.Highlighted, "#meetings-table")
     def _highlighted(self) -> None:
         self._show_prep()
         self.refresh_bindings()
 
-    @on(DataTable.RowSelected, "#meetings-table")
+    @on(RecordTable.Selected, "#meetings-table")
     def _selected(self) -> None:
         self.action_open()
 
@@ -230,7 +230,7 @@ class MeetingsScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open", "delete"):
-            tables = self.query(PlainTable)
+            tables = self.query(RecordTable)
             return (bool(tables) and tables.first().highlighted_id is not None) or None
         return True
 

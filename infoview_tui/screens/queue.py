@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from ..domain.followups import (
     SECTION_ORDER,
@@ -29,7 +29,7 @@ from ..messages import StoreReady
 from ..paths import stylesheet
 from ..services import Outcome
 from ..services import followups as followups_service
-from ..widgets.plain_table import ColumnSpec, PlainCell, PlainTable
+from ..widgets.record_table import ColumnSpec, PlainCell, RecordTable
 
 COLUMNS = (
     ColumnSpec("Due", weight=0, min_width=10, max_width=10),
@@ -74,7 +74,7 @@ class QueueScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="queue-summary")
-        yield PlainTable(COLUMNS, id="queue-table")
+        yield RecordTable(COLUMNS, id="queue-table")
         yield Static("", id="queue-detail")
         yield Footer(compact=True)
 
@@ -94,8 +94,8 @@ class QueueScreen(Screen[None]):
         return self.app.store  # type: ignore[attr-defined]
 
     @property
-    def table(self) -> PlainTable:
-        return self.query_one(PlainTable)
+    def table(self) -> RecordTable:
+        return self.query_one(RecordTable)
 
     def _now(self):
         return self.app.clock.now()  # type: ignore[attr-defined]
@@ -174,12 +174,12 @@ class QueueScreen(Screen[None]):
             )
         )
 
-    @on(DataTable.RowHighlighted, "#queue-table")
+    @on(RecordTable.Highlighted, "#queue-table")
     def _highlighted(self) -> None:
         self._show_detail()
         self.refresh_bindings()
 
-    @on(DataTable.RowSelected, "#queue-table")
+    @on(RecordTable.Selected, "#queue-table")
     def _selected(self) -> None:
         self.action_open()
 
@@ -238,7 +238,7 @@ class QueueScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("done", "snooze", "open"):
-            if not self.is_mounted or not self.query(PlainTable):
+            if not self.is_mounted or not self.query(RecordTable):
                 return None
             item = self.current
             if item is None:

@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from ..domain.records import Contact, InterviewStatus
 from ..domain.search import Found, Hit, Kind, SearchIndex
@@ -23,7 +23,7 @@ from ..domain.timefmt import full_datetime
 from ..messages import StoreReady
 from ..paths import stylesheet
 from ..widgets.one_line_input import OneLineInput
-from ..widgets.plain_table import ColumnSpec, PlainCell, PlainTable
+from ..widgets.record_table import ColumnSpec, PlainCell, RecordTable
 
 COLUMNS = (
     ColumnSpec("Kind", weight=0, min_width=9, max_width=9),
@@ -158,7 +158,7 @@ class SearchScreen(Screen[None]):
             max_length=200,
         )
         yield Static("", id="search-count")
-        yield PlainTable(COLUMNS, id="search-table")
+        yield RecordTable(COLUMNS, id="search-table")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -174,8 +174,8 @@ class SearchScreen(Screen[None]):
             self.rebuild()  # something may have been edited from a hit
 
     @property
-    def table(self) -> PlainTable:
-        return self.query_one(PlainTable)
+    def table(self) -> RecordTable:
+        return self.query_one(RecordTable)
 
     def rebuild(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]
@@ -242,7 +242,7 @@ class SearchScreen(Screen[None]):
             if len(self._hits) == 1:
                 self._open_current()
 
-    @on(DataTable.RowSelected, "#search-table")
+    @on(RecordTable.Selected, "#search-table")
     def _selected(self) -> None:
         self._open_current()
 

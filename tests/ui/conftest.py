@@ -18,7 +18,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from textual.errors import NoWidget
+from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widget import Widget
 
 from infoview_tui.app import InfoviewApp
 from infoview_tui.clock import FakeClock
@@ -83,9 +87,38 @@ def record_notifications(app: InfoviewApp) -> list[str]:
 
 
 def _screen_text(app) -> str:
-    """Every line the current screen paints, as plain text (what a person would read)."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
+    """Every line the current screen paints, as plain text (what a person would read).
+
+    Through public API only, the way Textual itself finds the style under the mouse: for each
+    cell, `Screen.get_widget_at` names the topmost widget there and its region, and that
+    widget renders its own line (`Widget.render_lines`), of which the cell is cut out.
+    """
+    screen = app.screen
+    width, height = app.size
+    lines = []
+    for y in range(height):
+        pieces = []
+        x = 0
+        while x < width:
+            widget, region = _widget_at(screen, x, y)
+            end = x + 1
+            while end < width and _widget_at(screen, end, y)[0] is widget:
+                end += 1
+            if widget is None or region is None:
+                pieces.append(" " * (end - x))
+            else:
+                (strip,) = widget.render_lines(Region(0, y - region.y, region.width, 1))
+                pieces.append(strip.crop(x - region.x, end - region.x).text)
+            x = end
+        lines.append("".join(pieces))
+    return "\n".join(lines)
+
+
+def _widget_at(screen: Screen, x: int, y: int) -> tuple[Widget | None, Region | None]:
+    try:
+        return screen.get_widget_at(x, y)
+    except NoWidget:
+        return None, None
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from infoview_tui.screens.confirm import ConfirmScreen
 from infoview_tui.screens.contact_form import ContactFormScreen
 from infoview_tui.screens.contacts import ContactsScreen
 from infoview_tui.screens.home import HomeScreen
-from infoview_tui.widgets.plain_table import PlainTable
+from infoview_tui.widgets.record_table import RecordTable
 
 
 async def open_contacts(pilot) -> ContactsScreen:
@@ -46,7 +46,7 @@ async def fill(pilot, selector: str, text: str) -> None:
 
 
 def shown_names(screen: ContactsScreen) -> list[str]:
-    table = screen.query_one(PlainTable)
+    table = screen.query_one(RecordTable)
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
@@ -95,7 +95,7 @@ async def test_add_contact_with_new_organisation_and_introducer(run_app, store, 
 
         assert pilot.app.screen is screen
         assert shown_names(screen) == ["Ada Lovelace", "Bea Quist"]
-        assert screen.query_one(PlainTable).highlighted_id is not None
+        assert screen.query_one(RecordTable).highlighted_id is not None
         assert screen.query_one("#contact-detail").border_title == "Bea Quist"
         assert "Introduced by: Ada Lovelace (will ask them first" in detail(screen)
         assert "Role: Nurse at Northwind Clinic" in detail(screen)
@@ -230,7 +230,7 @@ async def test_edit_changes_persist(run_app, store, reopen):
         await pilot.pause()
 
         assert pilot.app.screen is screen
-        assert screen.query_one(PlainTable).highlighted_id == ids["ada"]
+        assert screen.query_one(RecordTable).highlighted_id == ids["ada"]
         assert "Role: Head at Harbour Health" in detail(screen)
         await pilot.press("e")
         await pilot.pause()
@@ -353,7 +353,7 @@ async def test_delete_asks_says_what_happens_and_unlinks(
     )
     async with run_app() as pilot:
         screen = await open_contacts(pilot)
-        assert screen.query_one(PlainTable).highlighted_id == ids["ada"]
+        assert screen.query_one(RecordTable).highlighted_id == ids["ada"]
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ConfirmScreen)
@@ -434,7 +434,7 @@ async def test_filter_narrows_rows_by_name_organisation_or_title(run_app, store,
         await pilot.pause()
         assert len(shown_names(screen)) == 4
         assert screen.query_one("#contacts-filter", Input).value == ""
-        assert isinstance(screen.focused, PlainTable)
+        assert isinstance(screen.focused, RecordTable)
         await pilot.press("escape")  # and now back home
         await pilot.pause()
         assert isinstance(pilot.app.screen, HomeScreen)
@@ -500,4 +500,4 @@ async def test_a_long_list_scrolls_to_its_last_row(run_app, store, screen_text):
         assert screen.query_one("#contact-detail").border_title == "Person 59"
         await pilot.press("pageup")
         await pilot.pause()
-        assert screen.query_one(PlainTable).cursor_row < 59
+        assert screen.query_one(RecordTable).cursor_row < 59

@@ -13,7 +13,7 @@ from infoview_tui.screens.employer_card import EmployerCardScreen
 from infoview_tui.screens.employers import TOP_LINE, UNRANKED_LINE, EmployersScreen
 from infoview_tui.screens.home import HomeScreen
 from infoview_tui.store.store import Store
-from infoview_tui.widgets.plain_table import PlainTable
+from infoview_tui.widgets.record_table import RecordTable
 
 ODD = "Stärken: 研究 · [b]not bold[/b] " + "y" * 2000
 
@@ -47,7 +47,7 @@ async def fill(pilot, selector: str, text: str) -> None:
     await paste(pilot, text)
 
 
-def names(table: PlainTable) -> list[str]:
+def names(table: RecordTable) -> list[str]:
     return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
 
 
@@ -71,7 +71,7 @@ async def test_line_after_the_tenth_and_unranked_below(run_app, store, screen_te
     seed_many(store, 12, 2)
     async with run_app() as pilot:
         screen = await open_list(pilot)
-        table = screen.query_one(PlainTable)
+        table = screen.query_one(RecordTable)
         assert table.row_ids.index(TOP_LINE) == 10
         assert table.row_ids.index(UNRANKED_LINE) == 13
         shown = names(table)
@@ -85,7 +85,7 @@ async def test_line_says_how_many_places_are_free(run_app, store, screen_text):
     seed_many(store, 3)
     async with run_app() as pilot:
         screen = await open_list(pilot)
-        assert screen.query_one(PlainTable).row_ids[3] == TOP_LINE
+        assert screen.query_one(RecordTable).row_ids[3] == TOP_LINE
         assert "7 of ten places free" in screen_text(pilot.app)
 
 
@@ -93,7 +93,7 @@ async def test_moving_renumbers_in_the_file(run_app, store, reopen):
     seed_many(store, 11)
     async with run_app() as pilot:
         screen = await open_list(pilot)
-        table = screen.query_one(PlainTable)
+        table = screen.query_one(RecordTable)
         table.move_cursor(row=table.row_ids.index(TOP_LINE) + 1)  # R11, below the line
         await pilot.pause()
         await pilot.press("shift+up")  # across the line into the top ten
@@ -113,7 +113,7 @@ async def test_rank_unrank_and_practice_are_saved(run_app, store, reopen):
     seed_many(store, 2, 1)
     async with run_app() as pilot:
         screen = await open_list(pilot)
-        table = screen.query_one(PlainTable)
+        table = screen.query_one(RecordTable)
         await pilot.press("r")  # R01 leaves the ranking
         await pilot.pause()
         store.flush()
@@ -150,7 +150,7 @@ async def test_add_opens_the_card_and_typing_reaches_the_file(run_app, store, re
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, EmployersScreen)
-        assert "Nordlicht" in names(pilot.app.screen.query_one(PlainTable))
+        assert "Nordlicht" in names(pilot.app.screen.query_one(RecordTable))
         store.flush()
         new = by_name(reopen())["Nordlicht"]
         assert new.rank == 2 and new.why == "Close to home"
