@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.console import RenderableType
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -429,10 +430,18 @@ class InfoviewApp(App[None]):
             timeout=6,
         )
 
+    quitting = False  # set once exit() is called; nothing new may open after that
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        self.quitting = True
+        super().exit(result, return_code, message)
+
     def push_screen(self, screen, callback=None, wait_for_dismiss=False):  # type: ignore[override]
         """As Textual's, except after quitting began: a key pressed right after `q` must not
         open a screen into an app that is closing (it crashed mounting into nothing)."""
-        if self._exit:  # Textual's own flag; textual is pinned exactly, and a test covers it
+        if self.quitting:
             import asyncio
 
             done = asyncio.get_running_loop().create_future()

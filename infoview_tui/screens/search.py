@@ -145,9 +145,14 @@ class SearchScreen(Screen[None]):
     def __init__(self, query: str = "") -> None:
         super().__init__()
         self._index: SearchIndex | None = None
-        self._hits: list[Hit] = []
+        self._hits: list[Hit] = []  # what the table shows, in its order
         self._timer: Timer | None = None
         self._initial = query
+
+    @property
+    def hits(self) -> list[Hit]:
+        """What the search found, in the order shown."""
+        return list(self._hits)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -615,6 +615,11 @@ class Store(Versions):
             found.append(decode(FollowUp, doc, id=int(key)))
         return found
 
+    def documents(self, table: str) -> dict[str, dict[str, Any]]:
+        """A table as the file holds it (id -> JSON document), for exports and checks; treat
+        it as read-only: changes go through the repos, so they reach the journal."""
+        return self._data[table]
+
     def contact_names(self, ids: Iterable[int]) -> dict[int, str]:
         """Just the names of these contacts, without decoding whole records."""
         docs = self._data["contacts"]

@@ -29,7 +29,9 @@ class NoteInput(Input):
         text: str
         began: datetime | None  # when its first character was typed
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
+        # Runs before Input's own key handling (a subclass's handler comes first); stopping
+        # the default there keeps Input from seeing this Enter at all.
         if event.key == "enter":
             event.stop()
             event.prevent_default()
@@ -39,4 +41,3 @@ class NoteInput(Input):
             return
         if event.is_printable and not self.value:
             self.began = self.app.clock.now()  # type: ignore[attr-defined]
-        await super()._on_key(event)

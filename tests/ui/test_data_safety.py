@@ -34,14 +34,16 @@ from infoview_tui.screens.quit_trouble import QuitTroubleScreen
 from infoview_tui.store import atomic, journal
 from infoview_tui.store.store import Store
 
+from .conftest import record_notifications
+
 
 def read_json(path: Path):
     return json.loads(path.read_bytes())
 
 
-def told(app) -> str:
-    """Every notification the app has shown and not yet dropped."""
-    return "\n".join(n.message for n in app._notifications)
+def told(said: list[str]) -> str:
+    """Every notification recorded (see conftest.record_notifications), as one text."""
+    return "\n".join(said)
 
 
 async def settle(pilot, store) -> None:
@@ -350,6 +352,7 @@ async def test_a_read_only_file_can_be_read_everywhere_and_never_changes(data_pa
     folder_before = sorted(p.name for p in data_path.parent.iterdir())
 
     app = InfoviewApp(lambda: Store.open(data_path, clock), clock)
+    said = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -360,8 +363,8 @@ async def test_a_read_only_file_can_be_read_everywhere_and_never_changes(data_pa
             assert not isinstance(app.screen, HomeScreen), area
             await pilot.press(edit_key)
             await pilot.pause()
-            assert "read-only" in told(app), (area, edit_key)
-            app._notifications.clear()
+            assert "read-only" in told(said), (area, edit_key)
+            said.clear()
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen), area
@@ -374,7 +377,7 @@ async def test_a_read_only_file_can_be_read_everywhere_and_never_changes(data_pa
         await pilot.pause()
         await pilot.press("ctrl+t")
         await pilot.pause()
-        assert "read-only" in told(app)
+        assert "read-only" in told(said)
         await quit_app(pilot)
     assert app.return_code == 0
     assert data_path.read_bytes() == before
@@ -388,12 +391,13 @@ async def test_a_read_only_file_can_be_read_everywhere_and_never_changes(data_pa
 async def test_a_file_missing_tables_opens_and_says_so(data_path, clock, screen_text):
     data_path.write_text(json.dumps({"meta": {"1": {"schema_version": 1, "revision": "r"}}}))
     app = InfoviewApp(lambda: Store.open(data_path, clock), clock)
+    said = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert "Opening your data" not in screen_text(app)
-        assert "no profile, occupations" in told(app)
+        assert "no profile, occupations" in told(said)
         await quit_app(pilot)
 
 

@@ -77,7 +77,7 @@ async def test_employers_and_follow_ups_open_where_they_live(run_app, ids):
         screen = await open_search(pilot)
         await pilot.press(*"valley clinic")
         await pilot.pause()
-        assert [h.kind.value for h in screen._hits] == ["employer", "contact"]
+        assert [h.kind.value for h in screen.hits] == ["employer", "contact"]
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert isinstance(pilot.app.screen, EmployerCardScreen)

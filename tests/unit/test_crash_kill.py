@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import random
 import sys
 from pathlib import Path
 
@@ -31,7 +30,7 @@ def load_script():
 
 def test_random_kills_across_open_appends_and_full_saves_lose_nothing(tmp_path):
     crash_kill = load_script()
-    seed = random.randrange(1 << 30)
+    seed = int(os.environ.get("INFOVIEW_SEED", "20261130"))  # the same kills every run
     counts = crash_kill.run(21, 0, seed, tmp_path / "crash", verbose=False)
     summary = f"seed {seed}:\n{crash_kill.report(counts)}"
     assert counts.kills == {"open": 7, "appends": 7, "full saves": 7}, summary

@@ -223,7 +223,7 @@ def test_flushed_changes_are_in_the_journal_and_seen_by_a_read_only_open(data_pa
     assert data_path.read_bytes() == before  # a small change costs an append, not a rewrite
 
     peek = open_store(data_path, readonly=True)  # the writer is still running
-    assert store._writer is not None
+    assert not store.closed
     assert [(c.name, c.notes) for c in peek.contacts.all()] == [("Ana", "typed just now")]
     assert [f.title for f in peek.followups.all()] == ["Thank Ana"]
     with pytest.raises(PermissionError):

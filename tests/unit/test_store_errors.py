@@ -159,7 +159,7 @@ def test_a_migration_transforms_the_data_and_keeps_the_original(data_path, clock
 
     clock.advance(days=1)
     store = open_store(data_path, migrations={1: add_initials})
-    assert store._data["meta"]["1"]["schema_version"] == 2
+    assert store.documents("meta")["1"]["schema_version"] == 2
     assert store.contacts.get(2).notes == "keep me"
     store.close()
 
@@ -202,7 +202,7 @@ def test_a_read_only_open_migrates_in_memory_only(data_path, clock, open_store):
     store.close()
     before = snapshot_dir(data_path.parent)
     peek = open_store(data_path, readonly=True, migrations={1: add_initials})
-    assert peek._data["contacts"]["1"]["initials"] == "AD"
+    assert peek.documents("contacts")["1"]["initials"] == "AD"
     assert snapshot_dir(data_path.parent) == before
 
 
