@@ -43,7 +43,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable
 
 from infoview_tui.clock import monotonic
-from infoview_tui.screens.contacts import COLUMNS
+from infoview_tui.screens.people.contacts import COLUMNS
 from infoview_tui.widgets.record_table import PlainCell, RecordTable
 
 GIVEN = ["Ada", "Bea", "Cyrus", "Dee", "Emeka", "Farah", "Gord", "Hana", "Ines", "Jun", "Kevin"]

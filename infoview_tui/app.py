@@ -1,8 +1,10 @@
 """The infoview App: opens the store after the first frame, owns navigation and store events.
 
-Built by one factory for the CLI, tests and screenshots: `InfoviewApp(opener, clock)`, where
-`opener` returns an open Store (called on a worker thread, so a 25 MB file never delays the
-first frame) and `clock` is the one source of time.
+Made by one factory (`launch.build_app`) for the CLI, the demo, tests, screenshots and
+benchmarks: `InfoviewApp(opener, clock)`, where `opener` returns an open Store (called on a
+worker thread, so a 25 MB file never delays the first frame) and `clock` is the one source of
+time. A loading screen shows until the store is open; only then is any other screen made, so
+`app.store` is never None where a screen can see it.
 
 The app also owns what concerns the data file as a whole: a version left from an earlier
 conflict is offered at start; another program's change is put to the person (and every open
@@ -27,20 +29,23 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
 from .clock import Clock
-from .messages import StoreEventMessage, StoreReady
+from .messages import DataReplaced, StoreEventMessage
 from .paths import stylesheet
 from .read_only import is_edit
 
 if TYPE_CHECKING:
-    from .screens.conflict import Leftover
+    from .dialogs.conflict import Leftover
     from .store.store import Store, StoreEvent
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
 
+AUTOSAVE_SECONDS = 0.5  # from an edit to the store: the most of a form that a crash can lose
+
+
 class InfoviewApp(App[None]):
     TITLE = "infoview"
-    # Home is the default screen, whose own CSS_PATH Textual does not load: the app does.
+    # Home replaces the loading screen with switch_screen; its CSS is the app's to load.
     CSS_PATH = [stylesheet("app.tcss"), stylesheet("home.tcss")]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
@@ -66,10 +71,12 @@ class InfoviewApp(App[None]):
         *,
         subtitle: str = "",
         close_store_on_exit: bool = True,
+        autosave_after: float = AUTOSAVE_SECONDS,
     ) -> None:
         super().__init__()
         self.clock = clock
-        self.store: Store | None = None
+        self.autosave_after = autosave_after  # tests set 0: saved on the next loop turn
+        self._store: Store | None = None
         self._opener = opener
         self._close_store_on_exit = close_store_on_exit
         self.sub_title = self._subtitle = subtitle
@@ -81,10 +88,21 @@ class InfoviewApp(App[None]):
 
     # ----- start-up --------------------------------------------------------------------------
 
-    def get_default_screen(self) -> Screen:
-        from .screens.home import HomeScreen
+    @property
+    def store(self) -> Store:
+        """The open store. Screens exist only once it is open (see the loading screen)."""
+        if self._store is None:
+            raise RuntimeError("the data file is not open (yet, or any more)")
+        return self._store
 
-        return HomeScreen()
+    @property
+    def has_store(self) -> bool:
+        return self._store is not None
+
+    def get_default_screen(self) -> Screen:
+        from .screens.loading import LoadingScreen
+
+        return LoadingScreen()
 
     def on_mount(self) -> None:
         # Open the store only once the first frame is on screen.
@@ -132,7 +150,7 @@ class InfoviewApp(App[None]):
         """Versions from earlier conflicts that were never chosen (on the worker thread)."""
         from datetime import datetime
 
-        from .screens.conflict import Leftover
+        from .dialogs.conflict import Leftover
         from .store.errors import StoreError
 
         found = []
@@ -147,7 +165,12 @@ class InfoviewApp(App[None]):
         return found
 
     def _store_opened(self, store: Store, leftovers: list[Leftover]) -> None:
-        self.store = store
+        from .screens.home.screen import HomeScreen
+
+        self._store = store
+        # Home starts a stack of its own ("main"); the loading screen stays behind, unseen.
+        self.add_mode("main", HomeScreen)
+        self.switch_mode("main")
         for note in store.notes:
             self.notify(note, title="Data file", severity="warning", timeout=20)
         self._show_state()
@@ -155,11 +178,10 @@ class InfoviewApp(App[None]):
         self._offer_leftovers(leftovers)
 
     def _offer_leftovers(self, leftovers: list[Leftover]) -> None:
-        """One left-over version at a time; then the screens show the data."""
+        """One left-over version at a time (each may replace the data the screens show)."""
         if not leftovers:
-            self._all_screens_reload()
             return
-        from .screens.conflict import LeftoverScreen
+        from .dialogs.conflict import LeftoverScreen
 
         first, rest = leftovers[0], leftovers[1:]
 
@@ -173,10 +195,10 @@ class InfoviewApp(App[None]):
         from .store.errors import StoreError
 
         store = self.store
-        assert store is not None
         try:
             if choice == "use":
                 kept = store.use_copy(copy)
+                self._all_screens_reload()
                 self.notify(
                     f"That version is now your data. What the file held before is kept in {kept}.",
                     title="Data file",
@@ -200,11 +222,11 @@ class InfoviewApp(App[None]):
 
     def _all_screens_reload(self) -> None:
         for screen in self.screen_stack:
-            screen.post_message(StoreReady())
+            screen.post_message(DataReplaced())
 
     def _show_state(self) -> None:
         """The subtitle says when the file is read-only or not being written."""
-        store = self.store
+        store = self._store
         if store is None:
             return
         if store.readonly:
@@ -217,7 +239,7 @@ class InfoviewApp(App[None]):
     def show_fatal(self, message: str, exit_code: int) -> None:
         from .screens.fatal import FatalScreen
 
-        self.store = None  # closed already, if it had opened at all
+        self._store = None  # closed already, if it had opened at all
         self.push_screen(FatalScreen(message, exit_code))
 
     def _save_screens(self) -> None:
@@ -228,7 +250,7 @@ class InfoviewApp(App[None]):
 
     async def action_quit(self) -> None:
         """Save everything, then quit; if the disk refuses, say so and let the person choose."""
-        store = self.store
+        store = self._store
         if store is None or store.readonly or store.closed or self._quitting:
             self.exit()
             return
@@ -248,21 +270,19 @@ class InfoviewApp(App[None]):
         self.exit()
 
     def _ask_how_to_quit(self, err: BaseException) -> None:
-        from .screens.quit_trouble import QuitTroubleScreen
+        from .dialogs.quit_trouble import QuitTroubleScreen
 
         store = self.store
-        assert store is not None
         why = getattr(err, "strerror", None) or str(err) or type(err).__name__
         problem = f"infoview could not save to disk: {why} ({store.path.parent})."
         self.push_screen(QuitTroubleScreen(problem, store.unsaved_changes), self._quit_choice)
 
     def _quit_choice(self, choice: str | None) -> None:
         store = self.store
-        assert store is not None
         if choice == "retry":
             self.run_worker(self.action_quit(), exclusive=True, group="quit")
         elif choice == "copy":
-            from .screens.text_prompt import TextPrompt
+            from .dialogs.text_prompt import TextPrompt
 
             self.push_screen(
                 TextPrompt(
@@ -283,7 +303,6 @@ class InfoviewApp(App[None]):
 
     def _save_copy_to(self, where: str | None) -> None:
         store = self.store
-        assert store is not None
         if not where:
             self._ask_how_to_quit(OSError("still not saved"))
             return
@@ -307,7 +326,7 @@ class InfoviewApp(App[None]):
         self.exit()
 
     def on_unmount(self) -> None:
-        store = self.store
+        store = self._store
         if store is None:
             return
         try:
@@ -345,9 +364,9 @@ class InfoviewApp(App[None]):
             self.notify("Everything is saved again.", title="Saved")
 
     def action_resolve_conflict(self) -> None:
-        from .screens.conflict import ConflictScreen
+        from .dialogs.conflict import ConflictScreen
 
-        store = self.store
+        store = self._store
         if store is None or store.conflict is None:
             return
         if not any(isinstance(s, ConflictScreen) for s in self.screen_stack):
@@ -355,7 +374,6 @@ class InfoviewApp(App[None]):
 
     def _conflict_resolved(self, choice: str | None) -> None:
         store = self.store
-        assert store is not None
         if choice is None or store.conflict is None:
             return
         copy = store.conflict.our_copy
@@ -386,7 +404,7 @@ class InfoviewApp(App[None]):
     def _close_dialogs(self) -> None:
         """Close open dialogs (a form, a snooze) before the data is replaced: what they would
         save was read from the version being dropped."""
-        from .screens.conflict import ConflictScreen
+        from .dialogs.conflict import ConflictScreen
 
         closed = 0
         while isinstance(self.screen, ModalScreen) and not isinstance(self.screen, ConflictScreen):
@@ -405,7 +423,7 @@ class InfoviewApp(App[None]):
     ) -> bool:
         """As Textual's, except that on a read-only file a key that would change something
         says why it is off instead (one central place rather than a check in every screen)."""
-        store = self.store
+        store = self._store
         if store is not None and store.readonly:
             from .store.errors import ReadOnlyStore
 
@@ -421,7 +439,7 @@ class InfoviewApp(App[None]):
         return await super().run_action(action, default_namespace, namespaces)
 
     def _say_read_only(self) -> None:
-        store = self.store
+        store = self._store
         why = store.readonly_reason if store else "read-only"
         self.notify(
             f"The data file is read-only: {why}. You can read everything, but not change it.",
@@ -458,12 +476,13 @@ class InfoviewApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     def action_search(self) -> None:
+        from .screens import router
         from .screens.search import SearchScreen
 
-        if self.store is None:
+        if self._store is None:
             self.notify("Still opening your data; one moment.")
         elif not isinstance(self.screen, SearchScreen):
-            self.push_screen(SearchScreen())
+            router.open_area(self, router.Area.SEARCH)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The current screen's own actions first, then Textual's (theme, quit, ...)."""
@@ -477,7 +496,7 @@ class InfoviewApp(App[None]):
                 lambda node=active.node, action=binding.action: self.run_action(action, node),
             )
         yield SystemCommand("Search", "Search everything (ctrl+k)", self.action_search)
-        if self.store is not None and self.store.conflict is not None:
+        if self._store is not None and self._store.conflict is not None:
             yield SystemCommand(
                 "Resolve",
                 "The data file was changed elsewhere: keep mine or load theirs",

@@ -9,9 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .paths import ENV_DATA, default_data_path
+
+if TYPE_CHECKING:
+    from .app import InfoviewApp
+    from .clock import Clock
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,15 +69,11 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    from .launch import build_app
+
     if read_only_reason(path) is not None:
         # Opened read-only by the store: nothing is written, so no lock (and no lock file).
-
-        def read_only_opener():
-            from .store.store import Store
-
-            return Store.open(path, clock)
-
-        return _run_app(read_only_opener, clock, subtitle=str(given))
+        return _run(build_app(clock, data=path, subtitle=str(given)))
     lock = DataLock(path)
     try:
         make_private_dirs(path.parent)
@@ -84,39 +85,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"infoview: cannot use {given}: {err.strerror}", file=sys.stderr)
         return 2
 
-    def opener():
-        from .store.store import Store
-
-        return Store.open(path, clock, lock=lock)
-
     try:
-        return _run_app(opener, clock, subtitle=str(given))
+        return _run(build_app(clock, data=path, lock=lock, subtitle=str(given)))
     finally:
         lock.release()
 
 
-def _run_demo(clock) -> int:
+def _run_demo(clock: Clock) -> int:
     import tempfile
 
+    from .launch import build_app
+
     with tempfile.TemporaryDirectory(prefix="infoview-demo-") as folder:
-        path = Path(folder) / "infoview-demo.json"
-
-        def opener():
-            from .demo import build_demo
-            from .store.store import Store
-
-            store = Store.open(path, clock)
-            if not len(store.contacts):
-                build_demo(store, clock.now())
-            return store
-
-        return _run_app(opener, clock, subtitle="demo · sample data, not saved")
+        return _run(build_app(clock, demo_in=Path(folder)))
 
 
-def _run_app(opener, clock, subtitle: str) -> int:
-    from .app import InfoviewApp
-
-    app = InfoviewApp(opener, clock, subtitle=subtitle)
+def _run(app: InfoviewApp) -> int:
     app.run()
     if app.close_note:
         print(f"infoview: {app.close_note}", file=sys.stderr)

@@ -12,13 +12,8 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class StoreReady(Message):
-    """The store is open (or was reloaded): screens should show what it holds."""
-
-
-@dataclass
-class StoreChanged(Message):
-    """Something was saved; screens that summarise data may refresh."""
+class DataReplaced(Message):
+    """The data in memory was replaced (another version was chosen): read it again."""
 
 
 class StoreEventMessage(Message):

@@ -132,7 +132,8 @@ def _as_text(
     )
     lines = [f"infoview · {full_date(today)}: {counts}"]
     current = None
-    due_words = {}  # thousands of items share a few dozen days: word each day once
+    # Thousands of items share a few dozen days: word each day once.
+    due_words: dict[date | None, str] = {}
     for section, item in rows:
         if section is not current:
             current = section
@@ -142,7 +143,8 @@ def _as_text(
         if when is None:
             when = due_words[item.due] = _due_words(item.due, today)
         lines.append(f"  {when}  {_one_line(item.title) or '(untitled)'}{flag}")
-        detail = [f"for {_one_line(names[item.contact_id])}"] if names.get(item.contact_id) else []  # type: ignore[arg-type]
+        name = names.get(item.contact_id) if item.contact_id is not None else None
+        detail = [f"for {_one_line(name)}"] if name else []
         if item.reason.strip():
             detail.append(_one_line(item.reason))
         if detail:

@@ -19,8 +19,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from infoview_tui.app import InfoviewApp  # noqa: E402
 from infoview_tui.clock import FakeClock  # noqa: E402
-from infoview_tui.demo import build_demo  # noqa: E402
-from infoview_tui.store.store import Store  # noqa: E402
+from infoview_tui.launch import build_app  # noqa: E402
 
 SIZE = (80, 24)
 # A fixed moment in a fixed zone, so every run draws the same pictures.
@@ -87,9 +86,7 @@ SHOTS: list[tuple[str, Drive]] = [
 async def shoot(name: str, drive: Drive, folder: Path) -> Path:
     clock = FakeClock(NOW)
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(Path(tmp) / "demo.json", clock)
-        build_demo(store, clock.now())
-        app = InfoviewApp(lambda: store, clock, subtitle="demo · sample data, not saved")
+        app = build_app(clock, demo_in=Path(tmp))
         async with app.run_test(size=SIZE) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()

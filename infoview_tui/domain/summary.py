@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -140,3 +140,10 @@ def home_summary(
         contacts_total=len(contacts),
         meetings_total=len(interviews),
     )
+
+
+def person_met(interview: Interview, names: Mapping[int, str]) -> str:
+    """Whom the meeting is with: the contact's name, or the name kept when they were deleted."""
+    if interview.contact_id is not None and interview.contact_id in names:
+        return names[interview.contact_id]
+    return interview.contact_name or "(no contact)"

@@ -2,28 +2,24 @@
 
 The index is built once when the screen opens (tens of milliseconds at 30,000 contacts) and
 each keystroke runs a plain string scan over it; a large store waits for a pause in typing.
-Also home to the small ways of opening a record shared with the queue: a contact's card,
-a meeting on the screen that fits where it stands.
+Enter opens a hit where it lives (see router.py).
 """
 
 from __future__ import annotations
 
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
-from ..domain.records import Contact, InterviewStatus
-from ..domain.search import Found, Hit, Kind, SearchIndex
-from ..domain.timefmt import full_datetime
-from ..messages import StoreReady
+from ..domain.search import Found, Hit, SearchIndex
 from ..paths import stylesheet
 from ..widgets.one_line_input import OneLineInput
 from ..widgets.record_table import ColumnSpec, PlainCell, RecordTable
+from . import router
+from .record_list import RecordListScreen
 
 COLUMNS = (
     ColumnSpec("Kind", weight=0, min_width=9, max_width=9),
@@ -35,103 +31,11 @@ INSTANT_RECORDS = 5_000  # below this many records, search on every key; above, 
 TYPING_PAUSE = 0.15
 
 
-# ----- opening a record (shared with the queue) --------------------------------------------
-
-
-class ContactCard(ModalScreen[None]):
-    """A contact's details, read-only; escape closes."""
-
-    CSS_PATH = stylesheet("search.tcss")
-    BINDINGS = [Binding("escape,enter", "dismiss", "Close", id="card.close", tooltip="Close")]
-
-    def __init__(self, contact: Contact, employer: str = "") -> None:
-        super().__init__()
-        self.contact = contact
-        self.employer = employer
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog", id="card-box"):
-            yield Static(self._content(), id="card-text")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        box = self.query_one("#card-box")
-        box.border_title = Content(self.contact.name or "Contact")
-        box.border_subtitle = "escape closes"
-
-    def _content(self) -> Content:
-        c = self.contact
-        parts: list[str | tuple[str, str]] = []
-        for label, value in (
-            ("Job title", c.job_title),
-            ("Employer", self.employer),
-            ("Email", c.email),
-            ("Phone", c.phone),
-            ("LinkedIn", c.linkedin),
-            ("Found through", c.found_through.value),
-            ("Last contact", full_datetime(c.last_contact) if c.last_contact else ""),
-            ("Notes", c.notes),
-        ):
-            if value.strip():
-                if parts:
-                    parts.append("\n")
-                parts += [(f"{label}: ", "bold"), value]
-        return Content.assemble(*parts) if parts else Content("No details yet.")
-
-
-def open_contact(app: App, contact_id: int) -> bool:
-    """Show the contact's card; False when the contact no longer exists."""
-    store = app.store  # type: ignore[attr-defined]
-    contact = store.contacts.get(contact_id)
-    if contact is None:
-        app.notify("That contact was deleted.", timeout=4)
-        return False
-    org = store.organizations.get(contact.organization_id)
-    app.push_screen(ContactCard(contact, org.name if org else ""))
-    return True
-
-
-def open_meeting(app: App, interview_id: int) -> bool:
-    """A held meeting opens on its after screen, a running one live, any other on its plan."""
-    store = app.store  # type: ignore[attr-defined]
-    meeting = store.interviews.get(interview_id)
-    if meeting is None:
-        app.notify("That meeting was deleted.", timeout=4)
-        return False
-    if meeting.status is InterviewStatus.DONE:
-        from .after import AfterScreen
-
-        app.push_screen(AfterScreen(interview_id))
-    elif meeting.status is InterviewStatus.LIVE:
-        from .meeting import MeetingScreen
-
-        app.push_screen(MeetingScreen(interview_id))
-    else:
-        from .plan import PlanScreen
-
-        app.push_screen(PlanScreen(interview_id))
-    return True
-
-
-def open_hit(app: App, hit: Hit) -> None:
-    if hit.kind is Kind.CONTACT:
-        open_contact(app, hit.record_id)
-    elif hit.kind is Kind.MEETING:
-        open_meeting(app, hit.record_id)
-    elif hit.kind is Kind.EMPLOYER:
-        from .employer_card import EmployerCardScreen
-
-        app.push_screen(EmployerCardScreen(hit.record_id))
-    else:
-        from .queue import QueueScreen
-
-        app.push_screen(QueueScreen(select=hit.record_id))
-
-
 # ----- the search screen -------------------------------------------------------------------
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(RecordListScreen):
+    FOCUS_TABLE = False  # it starts in the search box
     CSS_PATH = stylesheet("search.tcss")
     BINDINGS = [
         Binding("slash", "focus_query", "Edit search", id="search.query",
@@ -169,22 +73,11 @@ class SearchScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Search"
         self.query_one("#search-query", Input).focus()
-        self.call_after_refresh(self.rebuild)
 
-    def on_store_ready(self, _: StoreReady) -> None:
-        self.rebuild()
-
-    def on_screen_resume(self) -> None:
-        if self._index is not None:
-            self.rebuild()  # something may have been edited from a hit
-
-    @property
-    def table(self) -> RecordTable:
-        return self.query_one(RecordTable)
-
-    def rebuild(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
-        if store is None or not self.is_mounted:
+    def reload(self, keep: int | None = None) -> None:
+        """Build the index again (something may have been edited from a hit), then search."""
+        store = self.store
+        if not self.is_mounted:
             return
         self._index = SearchIndex.build(
             store.contacts.all(),
@@ -247,14 +140,13 @@ class SearchScreen(Screen[None]):
             if len(self._hits) == 1:
                 self._open_current()
 
-    @on(RecordTable.Selected, "#search-table")
-    def _selected(self) -> None:
+    def open_record(self, record_id: int) -> None:
         self._open_current()
 
     def _open_current(self) -> None:
         row = self.table.highlighted_id
         if row is not None and 0 <= row < len(self._hits):
-            open_hit(self.app, self._hits[row])
+            router.open_hit(self.app, self._hits[row])
 
     def action_focus_query(self) -> None:
         self.query_one("#search-query", Input).focus()

@@ -167,3 +167,37 @@ def set_date(store: Store, interview: Interview, when: datetime | None, now: dat
         changed = replace(changed, status=InterviewStatus.SCHEDULED)
         close_request_followups(store, interview.id, now)
     return changed
+
+
+def end_meeting(store: Store, interview: Interview, now: datetime) -> Outcome[Interview]:
+    """The meeting is over: a half-typed note is kept as a note, the timer stops, the meeting
+    is done; a thank-you is due within two days and the meeting counts as contact (the
+    stay-in-touch rhythm counts from it). Everything is on disk when this returns."""
+    from ..domain import meeting as timer
+    from ..domain.after import meeting_ended
+    from ..domain.validation import clean_text
+
+    notes = list(interview.notes)
+    draft = interview.draft
+    if draft is not None and draft.text.strip():
+        notes.append(replace(draft, text=clean_text(draft.text)))
+    session = timer.end(interview.session, now)
+    ended = replace(
+        interview, session=session, status=InterviewStatus.DONE, notes=notes, draft=None
+    )
+    assert session.ended is not None
+    with store.batch():
+        ended = store.interviews.save(ended)
+        contact, items = meeting_ended(
+            ended,
+            store.contacts.get(ended.contact_id),
+            store.followups.all(),
+            session.ended,
+            store.profile().rest_days,
+        )
+        if contact is not None:
+            store.contacts.save(contact)
+        for item in items:
+            store.followups.save(item)
+    store.flush()
+    return Outcome(ended, "Meeting ended and saved. A thank-you is due within two days.")

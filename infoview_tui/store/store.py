@@ -384,7 +384,9 @@ class Store(Versions):
         from tinydb.storages import MemoryStorage
 
         db = TinyDB(storage=MemoryStorage)
-        db.storage.memory = self._data
+        storage = db.storage
+        assert isinstance(storage, MemoryStorage)
+        storage.memory = self._data  # TinyDB's own in-memory layout, shared with the repos
         return db
 
     def _refuse_if_readonly(self) -> None:

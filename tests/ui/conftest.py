@@ -26,6 +26,7 @@ from textual.widget import Widget
 
 from infoview_tui.app import InfoviewApp
 from infoview_tui.clock import FakeClock
+from infoview_tui.launch import build_app
 from infoview_tui.store.store import Store
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # a Wednesday
@@ -64,7 +65,8 @@ def run_app(store: Store, clock: FakeClock):
     async def run(
         app: InfoviewApp | None = None, size: tuple[int, int] = (80, 24)
     ) -> AsyncIterator[Pilot]:
-        app = app or InfoviewApp(lambda: store, clock)
+        # Saved on the next turn of the loop instead of half a second later: no test waits.
+        app = app or build_app(clock, store=store, autosave_after=0)
         async with app.run_test(size=size) as pilot:
             await app.workers.wait_for_complete()  # the store opens on a worker thread
             await pilot.pause()

@@ -25,7 +25,7 @@ from infoview_tui.domain.records import (
     Profile,
     Session,
 )
-from infoview_tui.screens.after import AfterScreen
+from infoview_tui.screens.after.screen import AfterScreen
 
 # The conftest clock: Wednesday 25 November 2026, 09:00 UTC. The meeting ended an hour ago.
 
@@ -84,7 +84,7 @@ async def test_thank_you_pick_edit_export_and_mark_sent(
         await pilot.pause()
         assert "They hire from bootcamps" in draft.text
         await pilot.press("tab", "tab", "pagedown", "pagedown", "pagedown", "end", *" Bye")
-        await pilot.pause(0.6)  # the debounced save
+        await pilot.pause()  # the autosave (no delay in tests)
         store.flush()
         saved = reopen().interviews.get(ids["iv"]).reflection
         assert saved.learned == "They hire from bootcamps"
@@ -123,7 +123,7 @@ async def test_reflection_is_saved_as_typed_and_next_step_becomes_a_follow_up(
         assert "Quiet analysis, flexible hours." in screen_text(pilot.app)
         await pilot.press("enter", "down", "down", "down", "enter")  # rating 3... of 5
         await pilot.press("tab", *"Curious")
-        await pilot.pause(0.6)
+        await pilot.pause()
         store.flush()
         saved = reopen().interviews.get(ids["iv"]).reflection
         assert saved.interests_fit in (3, 4)  # the menu opens on the blank entry or the first
@@ -166,7 +166,7 @@ async def test_decision_is_saved(run_app, ids, store, reopen):
         await pilot.press("2")
         screen.query_one("#decision").focus()
         await pilot.press("enter", "down", "enter")
-        await pilot.pause(0.6)
+        await pilot.pause()
         store.flush()
         decision = reopen().interviews.get(ids["iv"]).reflection.decision
         assert decision in (Decision.PURSUE, Decision.MAYBE)

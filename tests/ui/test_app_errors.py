@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from infoview_tui.app import InfoviewApp
 from infoview_tui.clock import FakeClock
+from infoview_tui.launch import build_app
 from infoview_tui.screens.fatal import FatalScreen
 
 
@@ -14,7 +14,7 @@ async def test_an_unexpected_error_while_opening_shows_a_message_and_exits_1():
     def opener():
         raise RuntimeError("boom")
 
-    app = InfoviewApp(opener, FakeClock(datetime(2026, 12, 1, tzinfo=UTC)))
+    app = build_app(FakeClock(datetime(2026, 12, 1, tzinfo=UTC)), opener=opener)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from textual import events
 from textual.widgets import Input, Static, TextArea
 
+from infoview_tui.dialogs.confirm import ConfirmScreen
 from infoview_tui.domain.records import (
     Contact,
     FollowUp,
@@ -15,10 +16,9 @@ from infoview_tui.domain.records import (
     InterviewStatus,
     Organization,
 )
-from infoview_tui.screens.confirm import ConfirmScreen
-from infoview_tui.screens.contact_form import ContactFormScreen
-from infoview_tui.screens.contacts import ContactsScreen
-from infoview_tui.screens.home import HomeScreen
+from infoview_tui.screens.home.screen import HomeScreen
+from infoview_tui.screens.people.contact_form import ContactFormScreen
+from infoview_tui.screens.people.contacts import ContactsScreen
 from infoview_tui.widgets.record_table import RecordTable
 
 

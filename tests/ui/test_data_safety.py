@@ -15,7 +15,8 @@ from types import SimpleNamespace
 import pytest
 from textual.widgets import Input, TextArea
 
-from infoview_tui.app import InfoviewApp
+from infoview_tui.dialogs.conflict import ConflictScreen, LeftoverScreen
+from infoview_tui.dialogs.quit_trouble import QuitTroubleScreen
 from infoview_tui.domain.records import (
     Contact,
     FollowUp,
@@ -25,12 +26,11 @@ from infoview_tui.domain.records import (
     PlannedQuestion,
     Session,
 )
-from infoview_tui.screens.conflict import ConflictScreen, LeftoverScreen
+from infoview_tui.launch import build_app
 from infoview_tui.screens.fatal import FatalScreen
-from infoview_tui.screens.home import HomeScreen
-from infoview_tui.screens.me import MeScreen
-from infoview_tui.screens.meeting import MeetingScreen
-from infoview_tui.screens.quit_trouble import QuitTroubleScreen
+from infoview_tui.screens.home.screen import HomeScreen
+from infoview_tui.screens.meet.screen import MeetingScreen
+from infoview_tui.screens.prepare.me import MeScreen
 from infoview_tui.store import atomic, journal
 from infoview_tui.store.store import Store
 
@@ -152,7 +152,7 @@ async def test_a_conflict_left_for_later_is_offered_at_the_next_start(
     assert pilot.app.close_problem is None
 
     second = Store.open(data_path, clock)
-    app = InfoviewApp(lambda: second, clock)
+    app = build_app(clock, store=second)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -351,7 +351,7 @@ async def test_a_read_only_file_can_be_read_everywhere_and_never_changes(data_pa
     before = data_path.read_bytes()
     folder_before = sorted(p.name for p in data_path.parent.iterdir())
 
-    app = InfoviewApp(lambda: Store.open(data_path, clock), clock)
+    app = build_app(clock, opener=lambda: Store.open(data_path, clock))
     said = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
@@ -390,7 +390,7 @@ async def test_a_read_only_file_can_be_read_everywhere_and_never_changes(data_pa
 
 async def test_a_file_missing_tables_opens_and_says_so(data_path, clock, screen_text):
     data_path.write_text(json.dumps({"meta": {"1": {"schema_version": 1, "revision": "r"}}}))
-    app = InfoviewApp(lambda: Store.open(data_path, clock), clock)
+    app = build_app(clock, opener=lambda: Store.open(data_path, clock))
     said = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
@@ -406,7 +406,7 @@ async def test_a_failure_after_the_file_opened_is_shown_not_swallowed(store, clo
         raise KeyError("contacts")
 
     store.warm = broken_warm
-    app = InfoviewApp(lambda: store, clock)
+    app = build_app(clock, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -422,8 +422,8 @@ async def test_a_failure_after_the_file_opened_is_shown_not_swallowed(store, clo
 async def test_load_theirs_closes_an_open_form_and_the_list_shows_their_version(
     run_app, store, data_path, clock, screen_text
 ):
-    from infoview_tui.screens.contact_form import ContactFormScreen
-    from infoview_tui.screens.contacts import ContactsScreen
+    from infoview_tui.screens.people.contact_form import ContactFormScreen
+    from infoview_tui.screens.people.contacts import ContactsScreen
 
     store.contacts.save(Contact(name="Ana Ortiz", notes="ours"))
     store.save_now()

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input, OptionList, TextArea
 
-from infoview_tui.app import InfoviewApp
+from infoview_tui.dialogs.confirm import ConfirmScreen
 from infoview_tui.domain.records import Contact, Interview, Organization
-from infoview_tui.screens.confirm import ConfirmScreen
-from infoview_tui.screens.contact_form import ContactFormScreen
-from infoview_tui.screens.employer_card import EmployerCardScreen
-from infoview_tui.screens.employers import TOP_LINE, UNRANKED_LINE, EmployersScreen
-from infoview_tui.screens.home import HomeScreen
+from infoview_tui.launch import build_app
+from infoview_tui.screens.home.screen import HomeScreen
+from infoview_tui.screens.people.contact_form import ContactFormScreen
+from infoview_tui.screens.prepare.employer_card import EmployerCardScreen
+from infoview_tui.screens.prepare.employers import TOP_LINE, UNRANKED_LINE, EmployersScreen
 from infoview_tui.store.store import Store
 from infoview_tui.widgets.record_table import RecordTable
 
@@ -308,7 +308,7 @@ async def test_card_quit_and_restart_keeps_everything(run_app, store, reopen, da
         await pilot.pause()
 
     again = Store.open(data_path, clock)
-    async with run_app(InfoviewApp(lambda: again, clock)) as pilot:
+    async with run_app(build_app(clock, store=again)) as pilot:
         card = await open_card(pilot, org.id)
         assert card.query_one("#card-position", TextArea).text == "second in the region"
         assert card.query_one("#card-hours", Input).value == "9 to 3"

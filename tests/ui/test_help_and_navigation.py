@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Static
 
-from infoview_tui.app import InfoviewApp
-from infoview_tui.screens.contact_form import ContactFormScreen
-from infoview_tui.screens.contacts import ContactsScreen
+from infoview_tui.launch import build_app
 from infoview_tui.screens.fatal import FatalScreen
 from infoview_tui.screens.help import HelpScreen
-from infoview_tui.screens.home import HomeScreen
+from infoview_tui.screens.home.screen import HomeScreen
+from infoview_tui.screens.people.contact_form import ContactFormScreen
+from infoview_tui.screens.people.contacts import ContactsScreen
 from infoview_tui.screens.too_small import TooSmallScreen
 from infoview_tui.store.store import Store
 
@@ -105,7 +105,7 @@ async def test_a_damaged_file_is_named_and_left_untouched(tmp_path, clock, scree
     path = tmp_path / "infoview.json"
     path.write_text("not json")
     before = path.read_bytes()
-    app = InfoviewApp(lambda: Store.open(path, clock), clock)
+    app = build_app(clock, opener=lambda: Store.open(path, clock))
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -13,7 +13,7 @@ from infoview_tui.domain.records import (
     InterviewStatus,
     Organization,
 )
-from infoview_tui.screens.home import HomeScreen
+from infoview_tui.screens.home.screen import HomeScreen
 
 
 def panel(screen: HomeScreen, panel_id: str) -> str:

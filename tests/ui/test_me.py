@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+
 from textual import events
 from textual.widgets import RadioButton, TextArea
 
-from infoview_tui.app import InfoviewApp
 from infoview_tui.domain.records import Profile
-from infoview_tui.screens.home import HomeScreen
-from infoview_tui.screens.me import PRIVATE_TITLE, MeScreen
+from infoview_tui.launch import build_app
+from infoview_tui.screens.home.screen import HomeScreen
+from infoview_tui.screens.loading import LoadingScreen
+from infoview_tui.screens.prepare.me import PRIVATE_TITLE, MeScreen
 from infoview_tui.store.store import Store
 
 ODD = "Zürich · 東京 · [b]not bold[/b] · " + "long " * 400
@@ -85,21 +88,36 @@ async def test_quitting_on_the_screen_saves_and_a_restart_shows_it(
     assert reopen().profile().values == "Honesty; a team that shares the load"
 
     again = Store.open(data_path, clock)
-    async with run_app(InfoviewApp(lambda: again, clock)) as pilot:
+    async with run_app(build_app(clock, store=again)) as pilot:
         screen = await open_me(pilot)
         assert screen.query_one("#values", TextArea).text == "Honesty; a team that shares the load"
         assert screen.query_one("#needs", TextArea).text == "Mornings only"
 
 
-async def test_screen_opened_before_the_store_is_ready_saves_nothing_empty(store, reopen, clock):
+async def test_keys_pressed_while_the_data_opens_change_nothing(store, reopen, clock):
+    """Until the file is open only the loading screen exists: an area key does nothing, and
+    no screen can save an empty form over what is stored."""
     store.save_profile(Profile(interests="kept"))
     store.flush()
-    app = InfoviewApp(lambda: store, clock)
+    opened = threading.Event()
+
+    def slow_open():
+        opened.wait(10)
+        return store
+
+    app = build_app(clock, opener=slow_open)
     async with app.run_test(size=(80, 24)) as pilot:
-        # Pushed at once: the store opens on a worker, so the form fills in afterwards.
-        app.push_screen(MeScreen())
+        await pilot.pause()
+        assert isinstance(app.screen, LoadingScreen)
+        assert not app.has_store
+        await pilot.press("i", "escape", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, LoadingScreen)
+        opened.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("i")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MeScreen)

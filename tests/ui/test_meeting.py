@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from infoview_tui.app import InfoviewApp
 from infoview_tui.clock import FakeClock
 from infoview_tui.domain.records import (
     CaptureKind,
@@ -18,8 +17,9 @@ from infoview_tui.domain.records import (
     Organization,
     PlannedQuestion,
 )
-from infoview_tui.screens.after import AfterScreen
-from infoview_tui.screens.meeting import MeetingScreen
+from infoview_tui.launch import build_app
+from infoview_tui.screens.after.screen import AfterScreen
+from infoview_tui.screens.meet.screen import MeetingScreen
 from infoview_tui.store.store import Store
 
 NOW = datetime(2026, 12, 3, 13, 58, tzinfo=timezone(timedelta(hours=-8)))
@@ -59,7 +59,7 @@ def reopen(path: Path, clock: FakeClock) -> Store:
 
 async def open_meeting(path: Path, clock: FakeClock):
     store = Store.open(path, clock)
-    app = InfoviewApp(lambda: store, clock)
+    app = build_app(clock, store=store)
     return app, store
 
 

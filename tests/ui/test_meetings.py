@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 
+from infoview_tui.dialogs.contact_picker import ContactPicker
 from infoview_tui.domain.records import (
     Contact,
     FollowUp,
@@ -15,8 +16,8 @@ from infoview_tui.domain.records import (
     Occupation,
     Organization,
 )
-from infoview_tui.screens.meetings import ContactPicker, MeetingsScreen
-from infoview_tui.screens.plan import PlanScreen
+from infoview_tui.screens.plan.meetings import MeetingsScreen
+from infoview_tui.screens.plan.screen import PlanScreen
 from infoview_tui.store.store import Store
 
 from .conftest import NOW

@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input, OptionList, Select, TextArea
 
-from infoview_tui.app import InfoviewApp
+from infoview_tui.dialogs.confirm import ConfirmScreen
 from infoview_tui.domain.records import Demand, DemandKind, Interview, Occupation
-from infoview_tui.screens.confirm import ConfirmScreen
-from infoview_tui.screens.home import HomeScreen
-from infoview_tui.screens.occupation import DemandRow, OccupationScreen
+from infoview_tui.launch import build_app
+from infoview_tui.screens.home.screen import HomeScreen
+from infoview_tui.screens.prepare.occupation import DemandRow, OccupationScreen
 from infoview_tui.store.store import Store
 
 ODD = "Ärztin · 看護師 · [b]literal[/b] " + "x" * 3000
@@ -172,7 +172,7 @@ async def test_quit_then_restart_shows_what_was_typed(run_app, store, reopen, da
         await pilot.pause()
 
     again = Store.open(data_path, clock)
-    async with run_app(InfoviewApp(lambda: again, clock)) as pilot:
+    async with run_app(build_app(clock, store=again)) as pilot:
         screen = await open_screen(pilot)
         text = screen.query_one("#occ-perceptions", TextArea).text
         assert text == "Quiet rooms, careful hands"

@@ -11,7 +11,6 @@ import pytest
 from textual import events
 from textual.widgets import TabbedContent, TextArea
 
-from infoview_tui.app import InfoviewApp
 from infoview_tui.domain.question_bank import builtin_questions
 from infoview_tui.domain.records import (
     Contact,
@@ -23,8 +22,9 @@ from infoview_tui.domain.records import (
     Organization,
     Profile,
 )
-from infoview_tui.screens.home import HomeScreen
-from infoview_tui.screens.plan import PlanScreen
+from infoview_tui.launch import build_app
+from infoview_tui.screens.home.screen import HomeScreen
+from infoview_tui.screens.plan.screen import PlanScreen
 from infoview_tui.store.store import Store
 
 from .conftest import NOW, record_notifications
@@ -375,7 +375,7 @@ async def test_day_first_setting_reads_3_12(run_app, store, reopen, meeting_id):
 
 
 async def test_everything_is_there_after_a_restart(data_path, store, clock, meeting_id):
-    app = InfoviewApp(lambda: store, clock)
+    app = build_app(clock, store=store)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -391,7 +391,7 @@ async def test_everything_is_there_after_a_restart(data_path, store, clock, meet
         await pilot.pause()
 
     again = Store.open(data_path, clock)
-    app = InfoviewApp(lambda: again, clock)
+    app = build_app(clock, store=again)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

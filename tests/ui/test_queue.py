@@ -6,6 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 
+from infoview_tui.dialogs.add_followup import AddItemScreen
+from infoview_tui.dialogs.confirm import ConfirmScreen
+from infoview_tui.dialogs.contact_card import ContactCard
+from infoview_tui.dialogs.energy import EnergyScreen
+from infoview_tui.dialogs.snooze import SnoozeScreen
 from infoview_tui.domain.records import (
     Contact,
     FollowUp,
@@ -14,12 +19,7 @@ from infoview_tui.domain.records import (
     InterviewStatus,
     Profile,
 )
-from infoview_tui.screens.add_followup import AddItemScreen
-from infoview_tui.screens.confirm import ConfirmScreen
-from infoview_tui.screens.energy import EnergyScreen
-from infoview_tui.screens.queue import QueueScreen
-from infoview_tui.screens.search import ContactCard
-from infoview_tui.screens.snooze import SnoozeScreen
+from infoview_tui.screens.followups.queue import QueueScreen
 from infoview_tui.store.store import Store
 
 from .conftest import NOW, record_notifications
@@ -256,7 +256,7 @@ async def test_energy_settings_reach_the_profile(run_app, ids, store, reopen, sc
 
 
 async def test_open_shows_the_meeting_or_the_contact(run_app, ids):
-    from infoview_tui.screens.after import AfterScreen
+    from infoview_tui.screens.after.screen import AfterScreen
 
     async with run_app() as pilot:
         await open_queue(pilot, select=ids["thanks"])
@@ -284,7 +284,7 @@ async def test_an_empty_queue_says_what_to_do(run_app, screen_text):
 
 
 async def test_a_long_section_shows_its_first_rows_and_counts_the_rest(run_app, store, reopen):
-    from infoview_tui.screens.queue import SECTION_ROWS
+    from infoview_tui.screens.followups.queue import SECTION_ROWS
 
     made = [
         store.followups.save(FollowUp(title=f"Old {n}", due=TODAY - timedelta(days=1))).id

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 
+from infoview_tui.dialogs.contact_card import ContactCard
 from infoview_tui.domain.records import (
     Contact,
     FollowUp,
@@ -14,10 +15,10 @@ from infoview_tui.domain.records import (
     Note,
     Organization,
 )
-from infoview_tui.screens.employer_card import EmployerCardScreen
-from infoview_tui.screens.plan import PlanScreen
-from infoview_tui.screens.queue import QueueScreen
-from infoview_tui.screens.search import ContactCard, SearchScreen
+from infoview_tui.screens.followups.queue import QueueScreen
+from infoview_tui.screens.plan.screen import PlanScreen
+from infoview_tui.screens.prepare.employer_card import EmployerCardScreen
+from infoview_tui.screens.search import SearchScreen
 from infoview_tui.store.store import Store
 
 from .conftest import NOW

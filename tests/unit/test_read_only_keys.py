@@ -10,6 +10,7 @@ import pkgutil
 
 from textual.binding import Binding
 
+import infoview_tui.dialogs
 import infoview_tui.screens
 import infoview_tui.widgets
 from infoview_tui.app import InfoviewApp
@@ -18,9 +19,9 @@ from infoview_tui.read_only import EDITS, READS, is_edit
 
 def all_bindings() -> list[tuple[type, Binding]]:
     found = [(InfoviewApp, b) for b in InfoviewApp.BINDINGS if isinstance(b, Binding)]
-    for package in (infoview_tui.screens, infoview_tui.widgets):
-        for info in pkgutil.iter_modules(package.__path__):
-            module = importlib.import_module(f"{package.__name__}.{info.name}")
+    for package in (infoview_tui.screens, infoview_tui.dialogs, infoview_tui.widgets):
+        for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+            module = importlib.import_module(info.name)
             for _name, cls in inspect.getmembers(module, inspect.isclass):
                 if cls.__module__ != module.__name__:
                     continue
@@ -38,9 +39,9 @@ def test_every_key_is_either_an_edit_or_a_read():
 
 
 def test_a_key_is_found_by_its_action_on_its_own_class():
-    from infoview_tui.screens.after_reflection import StepList
-    from infoview_tui.screens.contacts import ContactsScreen
-    from infoview_tui.screens.meeting import MeetingScreen
+    from infoview_tui.screens.after.reflection import StepList
+    from infoview_tui.screens.meet.screen import MeetingScreen
+    from infoview_tui.screens.people.contacts import ContactsScreen
 
     assert is_edit(ContactsScreen(), "add")
     assert not is_edit(ContactsScreen(), "filter")

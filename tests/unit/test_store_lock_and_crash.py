@@ -153,7 +153,8 @@ def build_big_store(path: Path) -> None:
 
 
 # Each generation is one batch (one journal line: a crash keeps it whole or not at all), then
-# save_now() rewrites the whole file: the rewrite is what the kills aim at.
+# save_now() rewrites the whole file. "saving" is printed just before each rewrite, so the
+# parent can aim its kills at the rewrite itself.
 REWRITE_FOREVER = """
     import sys
     from dataclasses import replace
@@ -168,6 +169,7 @@ REWRITE_FOREVER = """
         with store.batch():
             for c in contacts:
                 store.contacts.save(replace(c, notes=f"gen {gen} " + c.notes.split(" ", 2)[2]))
+        print("saving", flush=True)
         store.save_now()
 """
 
@@ -210,7 +212,8 @@ def test_kill_9_during_full_saves_leaves_the_old_or_the_new_file(tmp_path, clock
     while kills < 25 or (mid_write == 0 and kills < 60):
         child = start(REWRITE_FOREVER, str(path))
         assert first_line(child) == f"ready {last}"
-        time.sleep(rng.uniform(0, 4 * write_time))  # a random moment, spread over the writes
+        assert first_line(child) == "saving"
+        time.sleep(rng.uniform(0, 2 * write_time))  # a random moment in or after the rewrite
         kill9(child)
         kills += 1
         if any(tmp_path.glob(".infoview.json.tmp-*")):

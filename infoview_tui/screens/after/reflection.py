@@ -14,11 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, OptionList, Select, Static, TabPane, TextArea
 from textual.widgets.option_list import Option
 
-from ..domain import after
-from ..domain.records import CanMeet, Decision, DemandCheck, FollowUpKind
-from ..domain.timefmt import short_date
-from ..domain.validation import clean_text
-from ..widgets.one_line_input import OneLineInput
+from ...domain import after
+from ...domain.records import CanMeet, Decision, DemandCheck, FollowUpKind
+from ...domain.timefmt import short_date
+from ...domain.validation import clean_text
+from ...widgets.one_line_input import OneLineInput
 
 FIT_AREAS = (
     ("interests", "Interests"),
@@ -188,7 +188,7 @@ class AfterReflection(Screen[None]):
         self.refresh_demands(index)
 
     def action_add_demand(self) -> None:
-        from .text_prompt import TextPrompt
+        from ...dialogs.text_prompt import TextPrompt
 
         def add(text: str | None) -> None:
             if text:
@@ -238,7 +238,7 @@ class AfterReflection(Screen[None]):
             listing.highlighted = max(0, min(target, len(steps) - 1))
 
     def action_add_step(self) -> None:
-        from .text_prompt import TextPrompt
+        from ...dialogs.text_prompt import TextPrompt
 
         def add(text: str | None) -> None:
             if text:
@@ -268,9 +268,9 @@ class AfterReflection(Screen[None]):
             self.notify("That step is already a follow-up item.")
             return
         name = self.contact.name if self.contact else ""
-        item = after.next_step_item(step, self.interview, self._now().date(), interviewee=name)
-        self.store.followups.save(replace(item, created=self._now()))
+        item = after.next_step_item(step, self.interview, self.now().date(), interviewee=name)
+        self.store.followups.save(replace(item, created=self.now()))
         self.refresh_steps(index)
         due = item.due
-        today = self._now().date()
+        today = self.now().date()
         self.notify(f"Follow-up added, due {short_date(due, today)}." if due else "Added.")

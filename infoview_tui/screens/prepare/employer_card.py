@@ -17,19 +17,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from ..domain import employers as rules
-from ..domain.records import Contact, Flexibility, Organization
-from ..domain.validation import clean_text
-from ..paths import stylesheet
-from ..widgets.field_error import FieldError
-from ..widgets.one_line_input import OneLineInput
-from .autosave import AutoSave
+from ...domain import employers as rules
+from ...domain.records import Contact, Flexibility, Organization
+from ...domain.validation import clean_text
+from ...paths import stylesheet
+from ...widgets.field_error import FieldError
+from ...widgets.one_line_input import OneLineInput
+from ..autosave import AutoSaveScreen
 
 # (field, label, kind): "line" is a one-line input, "box" a few lines of text.
 CARD_FIELDS = (
@@ -87,7 +86,7 @@ class CardContacts(OptionList):
     ]  # fmt: skip
 
 
-class EmployerCardScreen(AutoSave, Screen[None]):
+class EmployerCardScreen(AutoSaveScreen):
     CSS_PATH = stylesheet("employers.tcss")
     BINDINGS = [
         Binding("ctrl+n", "add_contact", "New contact", id="card.add_contact",
@@ -211,7 +210,7 @@ class EmployerCardScreen(AutoSave, Screen[None]):
 
     @on(OptionList.OptionSelected, "#card-contacts")
     def _contact_selected(self, event: OptionList.OptionSelected) -> None:
-        from .contact_form import ContactFormScreen
+        from ..people.contact_form import ContactFormScreen
 
         if 0 <= event.option_index < len(self._contact_ids):
             contact = self.store.contacts.get(self._contact_ids[event.option_index])
@@ -220,7 +219,7 @@ class EmployerCardScreen(AutoSave, Screen[None]):
                 self.app.push_screen(ContactFormScreen(contact), self._contact_saved)
 
     def action_add_contact(self) -> None:
-        from .contact_form import ContactFormScreen
+        from ..people.contact_form import ContactFormScreen
 
         self.save()  # the form shows the employer's name as stored
         self.app.push_screen(
@@ -310,7 +309,9 @@ class EmployerCardScreen(AutoSave, Screen[None]):
         name = values["name"]
         good_name = not rules.check_name(name, orgs, self.org_id)
         competitors = rules.parse_competitors(values["competitors"], orgs, self.org_id)
-        texts = {field: clean_text(values[field]) for field, _label, _kind in CARD_FIELDS[1:]}
+        texts: dict[str, Any] = {
+            field: clean_text(values[field]) for field, _label, _kind in CARD_FIELDS[1:]
+        }
         flexibility = Flexibility(
             **{field: clean_text(values[field]) for field, _label in FLEX_FIELDS}
         )

@@ -17,21 +17,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Input, OptionList, TabbedContent, Tabs, TextArea
 
-from ..domain import after
-from ..domain.records import Contact, Interview, InterviewStatus, Occupation, Reflection
-from ..domain.timefmt import full_date
-from ..paths import stylesheet
-from .after_leads import AfterLeads
-from .after_reflection import AfterReflection
-from .after_thanks import THANKS_ACTIONS, AfterThanks, NotesList
-from .after_touch import AfterTouch
-from .autosave import AutoSave
+from ...domain import after
+from ...domain.records import Contact, Interview, InterviewStatus, Occupation, Reflection
+from ...domain.timefmt import full_date
+from ...paths import stylesheet
+from ..autosave import AutoSaveScreen
+from .leads import AfterLeads
+from .reflection import AfterReflection
+from .thanks import THANKS_ACTIONS, AfterThanks, NotesList
+from .touch import AfterTouch
 
 TABS = ("tab-thanks", "tab-reflect", "tab-leads", "tab-touch")
 TYPING = (Input, TextArea)
 
 
-class AfterScreen(AutoSave, AfterThanks, AfterReflection, AfterLeads, AfterTouch):
+class AfterScreen(AutoSaveScreen, AfterThanks, AfterReflection, AfterLeads, AfterTouch):
     """One screen, four parts; each part's widgets, keys and handlers live in its own module
     (after_thanks, after_reflection, after_leads, after_touch)."""
 
@@ -67,9 +67,6 @@ class AfterScreen(AutoSave, AfterThanks, AfterReflection, AfterLeads, AfterTouch
         self.occupation: Occupation | None = None
         self._generated = ""  # the draft as the template wrote it last
         self._gone = False  # the meeting is not in the data (any more)
-
-    def _now(self):
-        return self.app.clock.now()  # type: ignore[attr-defined]
 
     # ----- building --------------------------------------------------------------------------
 

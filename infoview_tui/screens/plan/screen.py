@@ -10,19 +10,19 @@ business-day follow-ups; a reply, accepted or declined, closes them.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs, TextArea
 
-from ..domain import prep
-from ..domain import request as rq
-from ..domain.question_bank import builtin_questions
-from ..domain.records import (
+from ...domain import prep
+from ...domain import request as rq
+from ...domain.question_bank import builtin_questions
+from ...domain.records import (
     Contact,
     Interview,
     InterviewStatus,
@@ -31,14 +31,14 @@ from ..domain.records import (
     Profile,
     Question,
 )
-from ..domain.timefmt import full_datetime
-from ..domain.validation import clean_text
-from ..paths import stylesheet
-from .autosave import AutoSave
-from .plan_intro import IntroPane
-from .plan_questions import QuestionsPane
-from .plan_request import BEFORE_AGREED, RequestActions
-from .plan_schedule import SchedulePane
+from ...domain.timefmt import full_datetime
+from ...domain.validation import clean_text
+from ...paths import stylesheet
+from ..autosave import AutoSaveScreen
+from .intro import IntroPane
+from .questions import QuestionsPane
+from .request import BEFORE_AGREED, RequestActions
+from .schedule import SchedulePane
 
 REQUEST_TABS = ("email", "phone")
 PAST_ALLOWED = frozenset(
@@ -50,7 +50,7 @@ def default_place(organization: Organization | None) -> str:
     return f"their workplace: {organization.name}" if organization is not None else ""
 
 
-class PlanScreen(AutoSave, RequestActions, Screen[None]):
+class PlanScreen(AutoSaveScreen, RequestActions):
     CSS_PATH = stylesheet("plan.tcss")
     BINDINGS = [
         Binding("ctrl+s", "mark_sent", "Mark sent", id="plan.sent",
@@ -89,9 +89,6 @@ class PlanScreen(AutoSave, RequestActions, Screen[None]):
         self._loading = 0  # TextArea.Changed events still to come from loading texts
         self._schedule: SchedulePane | None = None  # kept: read while the app closes
 
-    def _now(self):
-        return self.app.clock.now()  # type: ignore[attr-defined]
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="checklist")
@@ -106,11 +103,11 @@ class PlanScreen(AutoSave, RequestActions, Screen[None]):
                 yield Static("", classes="request-status")
                 yield TextArea(id="phone-text", soft_wrap=True, compact=True)
             with TabPane("Introduction", id="intro-tab"):
-                yield IntroPane(self._now, id="intro-pane")
+                yield IntroPane(self.now, id="intro-pane")
             with TabPane("Questions", id="questions"):
                 yield QuestionsPane(id="questions-pane")
             with TabPane("Schedule", id="schedule"):
-                yield SchedulePane(self._now, id="schedule-pane")
+                yield SchedulePane(self.now, id="schedule-pane")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -254,9 +251,8 @@ class PlanScreen(AutoSave, RequestActions, Screen[None]):
         text = clean_text(event.text_area.text)
         if getattr(self.interview.request, name) == text:
             return
-        self._changed(
-            replace(self.interview, request=replace(self.interview.request, **{name: text}))
-        )
+        changes: dict[str, Any] = {name: text}
+        self._changed(replace(self.interview, request=replace(self.interview.request, **changes)))
         if name == "email":
             self.refresh_checks()
 
@@ -357,7 +353,7 @@ class PlanScreen(AutoSave, RequestActions, Screen[None]):
         self.query_one(QuestionsPane).move(step)
 
     def action_add_question(self) -> None:
-        from .text_prompt import TextPrompt
+        from ...dialogs.text_prompt import TextPrompt
 
         def added(text: str | None) -> None:
             if not text:

@@ -14,19 +14,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
-from ..domain import meeting as m
-from ..domain.records import Capture, CaptureKind, Interview, InterviewStatus, Note
-from ..domain.validation import clean_text
-from ..paths import stylesheet
-from ..widgets.countdown import Countdown
-from ..widgets.note_input import NoteInput
-from ..widgets.notes_log import NotesLog
-from ..widgets.question_panel import QuestionPanel, plan_lines
-from .autosave import AutoSave
+from ...domain import meeting as m
+from ...domain.records import Capture, CaptureKind, Interview, InterviewStatus, Note
+from ...domain.validation import clean_text
+from ...paths import stylesheet
+from ...services import meetings as meetings_service
+from ...widgets.countdown import Countdown
+from ...widgets.note_input import NoteInput
+from ...widgets.notes_log import NotesLog
+from ...widgets.question_panel import QuestionPanel, plan_lines
+from .. import router
+from ..autosave import AutoSaveScreen
 
 CAPTURE_KEYS = {
     "ctrl+r": CaptureKind.REFERRAL,
@@ -49,7 +50,7 @@ TIPS = (
 )
 
 
-class MeetingScreen(AutoSave, Screen[None]):
+class MeetingScreen(AutoSaveScreen):
     CSS_PATH = stylesheet("meeting.tcss")
     BINDINGS = [
         Binding("ctrl+n", "asked", "Next ✓", id="meet.asked",
@@ -136,7 +137,7 @@ class MeetingScreen(AutoSave, Screen[None]):
             note.focus()
         else:
             self.set_focus(None)
-        self._phase = m.timer_view(interview.session, interview.minutes, self._now()).phase
+        self._phase = m.timer_view(interview.session, interview.minutes, self.now()).phase
         self.refresh_clock()
         self.refresh_plan()
 
@@ -163,7 +164,7 @@ class MeetingScreen(AutoSave, Screen[None]):
             began = note.began if isinstance(note, NoteInput) else None
             draft = Note(
                 text=typed,
-                elapsed=m.elapsed(fresh.session, began or self._now()),
+                elapsed=m.elapsed(fresh.session, began or self.now()),
                 question=self._question_text(),
             )
             self._changed(replace(fresh, draft=draft), now=False)
@@ -174,12 +175,9 @@ class MeetingScreen(AutoSave, Screen[None]):
         if self.store is not None and not self.store.closed:
             self.store.hold_full_saves(False)
 
-    def _now(self):
-        return self.app.clock.now()  # type: ignore[attr-defined]
-
     def _elapsed(self) -> float:
         assert self.interview is not None
-        return m.elapsed(self.interview.session, self._now())
+        return m.elapsed(self.interview.session, self.now())
 
     # ----- repainting ------------------------------------------------------------------------
 
@@ -189,11 +187,11 @@ class MeetingScreen(AutoSave, Screen[None]):
             return
         profile = self.store.profile()
         view = m.timer_view(
-            self.interview.session, self.interview.minutes, self._now(), profile.wrap_minutes
+            self.interview.session, self.interview.minutes, self.now(), profile.wrap_minutes
         )
         self.query_one(Countdown).show(view)
         self.query_one(QuestionPanel).show(
-            self.interview, m.pace(self.interview, self._now(), profile.wrap_minutes)
+            self.interview, m.pace(self.interview, self.now(), profile.wrap_minutes)
         )
         if view.phase is not self._phase:
             self._phase = view.phase
@@ -256,7 +254,7 @@ class MeetingScreen(AutoSave, Screen[None]):
             new_draft = None
         elif draft is None:  # stamped when the thought started, not when enter was pressed
             began = event.input.began if isinstance(event.input, NoteInput) else None
-            spent = m.elapsed(self.interview.session, began or self._now())
+            spent = m.elapsed(self.interview.session, began or self.now())
             new_draft = Note(text=text, elapsed=spent, question=self._question_text())
         else:
             new_draft = replace(draft, text=text)
@@ -272,7 +270,7 @@ class MeetingScreen(AutoSave, Screen[None]):
         draft = self.interview.draft
         note = Note(
             text=text,
-            elapsed=m.elapsed(self.interview.session, event.began or self._now()),
+            elapsed=m.elapsed(self.interview.session, event.began or self.now()),
             question=draft.question if draft else self._question_text(),
         )
         self._changed(replace(self.interview, notes=[*self.interview.notes, note], draft=None))
@@ -316,7 +314,7 @@ class MeetingScreen(AutoSave, Screen[None]):
         self._after_question_change(m.reorder(iv, iv.session.current, offset))
 
     def action_add_question(self) -> None:
-        from .text_prompt import TextPrompt
+        from ...dialogs.text_prompt import TextPrompt
 
         def add(text: str | None) -> None:
             if text and self.interview is not None:
@@ -326,7 +324,7 @@ class MeetingScreen(AutoSave, Screen[None]):
         self.app.push_screen(TextPrompt("Add a question", "Asked next, after the current one"), add)
 
     def action_capture(self, kind_name: str) -> None:
-        from .capture import CaptureScreen
+        from ...dialogs.capture import CaptureScreen
 
         kind = CaptureKind[kind_name]
 
@@ -355,7 +353,7 @@ class MeetingScreen(AutoSave, Screen[None]):
 
     def action_start(self) -> None:
         assert self.interview is not None
-        session = m.start(self.interview.session, self._now())
+        session = m.start(self.interview.session, self.now())
         self._changed(replace(self.interview, session=session, status=InterviewStatus.LIVE))
         note = self.query_one("#note", Input)
         note.disabled = False
@@ -365,7 +363,7 @@ class MeetingScreen(AutoSave, Screen[None]):
     def action_pause(self) -> None:
         assert self.interview is not None
         session = self.interview.session
-        now = self._now()
+        now = self.now()
         paused = session.paused_at is not None
         session = m.resume(session, now) if paused else m.pause(session, now)
         self._changed(replace(self.interview, session=session))
@@ -386,7 +384,7 @@ class MeetingScreen(AutoSave, Screen[None]):
     def action_leave(self) -> None:
         assert self.interview is not None
         unstarted = self.interview.on_the_spot and self.interview.session.started is None
-        if unstarted and not self.store.readonly:
+        if unstarted and not self.store.readonly and self.interview.id is not None:
             # Opened on the spot but never started: leave no empty meeting behind.
             self.store.interviews.delete(self.interview.id)
             self.interview = None
@@ -401,7 +399,7 @@ class MeetingScreen(AutoSave, Screen[None]):
         self.notify(f"Wrap-up now starts {profile.wrap_minutes} minutes before the end.")
 
     def action_end(self) -> None:
-        from .confirm import ConfirmScreen
+        from ...dialogs.confirm import ConfirmScreen
 
         def finish(sure: bool | None) -> None:
             if sure and self.interview is not None:
@@ -422,35 +420,9 @@ class MeetingScreen(AutoSave, Screen[None]):
 
     def end_meeting(self) -> None:
         assert self.interview is not None
-        draft = self.interview.draft
-        notes = list(self.interview.notes)
-        if draft is not None and draft.text.strip():
-            notes.append(replace(draft, text=clean_text(draft.text)))
-        session = m.end(self.interview.session, self._now())
-        self._changed(
-            replace(
-                self.interview,
-                session=session,
-                status=InterviewStatus.DONE,
-                notes=notes,
-                draft=None,
-            )
-        )
-        from ..domain.after import meeting_ended
-        from .after import AfterScreen
-
-        store = self.store
-        contact, items = meeting_ended(
-            self.interview,
-            store.contacts.get(self.interview.contact_id),
-            store.followups.all(),
-            session.ended,
-            store.profile().rest_days,
-        )
-        if contact is not None:
-            store.contacts.save(contact)
-        for item in items:
-            store.followups.save(item)
-        store.flush()
-        self.notify("Meeting ended and saved. A thank-you is due within two days.", title="Saved")
-        self.app.switch_screen(AfterScreen(self.interview.id))
+        self.save()  # what was typed, then the end on top of it
+        outcome = meetings_service.end_meeting(self.store, self.interview, self.now())
+        self.interview = outcome.value
+        self.notify(outcome.message, title="Saved")
+        assert self.interview.id is not None
+        router.open_after(self.app, self.interview.id, replacing=self)

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
-from ..domain import introduction as intro
+from ...domain import introduction as intro
 
 REPAINT = 0.1  # seconds between repaints of a running stopwatch
 

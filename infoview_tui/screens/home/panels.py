@@ -9,9 +9,9 @@ from datetime import date, datetime
 
 from textual.markup import escape
 
-from ..domain.records import FollowUp, InterviewStatus
-from ..domain.summary import ContactStage, HomeSummary
-from ..domain.timefmt import full_datetime, relative_day, until
+from ...domain.records import FollowUp, InterviewStatus
+from ...domain.summary import ContactStage, HomeSummary
+from ...domain.timefmt import full_datetime, relative_day, until
 
 MAX_DUE_LINES = 8
 

@@ -18,17 +18,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from ..domain import occupation as rules
-from ..domain.records import Demand, DemandKind, Occupation
-from ..domain.validation import clean_text
-from ..paths import stylesheet
-from ..widgets.field_error import FieldError
-from ..widgets.one_line_input import OneLineInput
-from .autosave import AutoSave
+from ...domain import occupation as rules
+from ...domain.records import Demand, DemandKind, Occupation
+from ...domain.validation import clean_text
+from ...paths import stylesheet
+from ...services import occupations as occupations_service
+from ...widgets.field_error import FieldError
+from ...widgets.one_line_input import OneLineInput
+from ..autosave import AutoSaveScreen
 
 HINTS = dict(rules.DEMAND_KINDS)
 LIST_ACTIONS = ("add", "rename", "make_current", "delete")
@@ -83,7 +83,7 @@ class DemandRow(Horizontal):
         self.screen.focus_next()
 
 
-class OccupationScreen(AutoSave, Screen[None]):
+class OccupationScreen(AutoSaveScreen):
     CSS_PATH = stylesheet("occupation.tcss")
     BINDINGS = [
         Binding("a", "add", "Add", id="occupation.add", tooltip="Add an occupation to explore"),
@@ -359,7 +359,7 @@ class OccupationScreen(AutoSave, Screen[None]):
             self.query_one("#occ-perceptions").focus()
 
     def action_add(self) -> None:
-        from .text_prompt import TextPrompt
+        from ...dialogs.text_prompt import TextPrompt
 
         async def added(title: str | None) -> None:
             if not title:
@@ -378,7 +378,7 @@ class OccupationScreen(AutoSave, Screen[None]):
         )
 
     def action_rename(self) -> None:
-        from .text_prompt import TextPrompt
+        from ...dialogs.text_prompt import TextPrompt
 
         occupation_id = self.highlighted_id
         if occupation_id is None or self._shown is None:
@@ -406,37 +406,29 @@ class OccupationScreen(AutoSave, Screen[None]):
         await self.reload(keep=occupation_id)
 
     def action_delete(self) -> None:
-        from .confirm import ConfirmScreen
+        from ...dialogs.confirm import ConfirmScreen
 
         occupation = self._shown
         if occupation is None or occupation.id is None:
             return
-        meetings = [iv for iv in self.store.interviews.all() if iv.occupation_id == occupation.id]
-        message = "Its perceptions, demands and notes go with it."
-        if meetings:
-            count = f"{len(meetings)} meeting" + ("s" if len(meetings) != 1 else "")
-            message += f" {count} about it stay, with their notes, but no longer name it."
-        if occupation.current:
-            message += " Another occupation becomes current."
-        message += "\n\nThis cannot be undone."
+        doomed = occupation.id
 
         async def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            store = self.store
-            for interview in store.interviews.all():
-                if interview.occupation_id == occupation.id:
-                    store.interviews.save(replace(interview, occupation_id=None))
-            for record in rules.after_delete(store.occupations.all(), occupation.id):
-                store.occupations.save(record)
-            store.occupations.delete(occupation.id)
+            outcome = occupations_service.delete_occupation(self.store, doomed)
             self._shown = None
             index = self.option_list.highlighted or 0
-            ids = [i for i in self._ids if i != occupation.id]
+            ids = [i for i in self._ids if i != doomed]
             await self.reload(keep=ids[min(index, len(ids) - 1)] if ids else None)
-            self.notify(f"Deleted {occupation.title}.", markup=False, timeout=3)
+            self.notify(outcome.message, markup=False, timeout=3)
 
         self.app.push_screen(
-            ConfirmScreen(f"Delete {occupation.title}?", message, yes="Delete", no="Keep"),
+            ConfirmScreen(
+                f"Delete {occupation.title}?",
+                occupations_service.deletion_effects(self.store, doomed),
+                yes="Delete",
+                no="Keep",
+            ),
             answered,
         )

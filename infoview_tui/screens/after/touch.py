@@ -12,12 +12,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TabPane
 
-from ..domain import rhythm
-from ..domain.records import CaptureKind
-from ..domain.timefmt import full_date
-from ..services import followups
-from ..widgets.field_error import FieldError
-from ..widgets.one_line_input import OneLineInput
+from ...domain import rhythm
+from ...domain.records import CaptureKind
+from ...domain.timefmt import full_date
+from ...services import followups
+from ...widgets.field_error import FieldError
+from ...widgets.one_line_input import OneLineInput
 
 
 class AfterTouch(Screen[None]):
@@ -86,7 +86,7 @@ class AfterTouch(Screen[None]):
     def _set_cadence(self, days: int | None) -> None:
         if self.contact is None or self.contact.id is None or days == self.contact.cadence_days:
             return
-        outcome = followups.set_rhythm(self.store, self.contact.id, days, self._now())
+        outcome = followups.set_rhythm(self.store, self.contact.id, days, self.now())
         self.contact = outcome.value or self.contact
         self.refresh_touch()
 
@@ -130,4 +130,4 @@ class AfterTouch(Screen[None]):
         if self.contact is None:
             self.notify("This meeting has no contact to log.", severity="warning")
             return
-        self.notify(Content(self._log(self._now())))
+        self.notify(Content(self._log(self.now())))

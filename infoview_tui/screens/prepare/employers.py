@@ -9,21 +9,20 @@ research card. Every change is saved at once; ranks stay 1..n without gaps (see
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ..domain import employers as rules
-from ..domain.records import Organization
-from ..messages import StoreReady
-from ..paths import stylesheet
-from ..services import employers as employers_service
-from ..services.words import plural
-from ..widgets.record_table import ColumnSpec, PlainCell, RecordTable
+from ...domain import employers as rules
+from ...domain.records import Organization
+from ...paths import stylesheet
+from ...services import employers as employers_service
+from ...services.words import plural
+from ...widgets.record_table import ColumnSpec, PlainCell, RecordTable
+from .. import router
+from ..record_list import RecordListScreen
 
 COLUMNS = (
     ColumnSpec("#", weight=0, min_width=3, max_width=3),
@@ -43,7 +42,7 @@ def divider(text: str, note: str = "") -> tuple[PlainCell, ...]:
     return tuple(PlainCell(cell) for cell in cells)
 
 
-class EmployersScreen(Screen[None]):
+class EmployersScreen(RecordListScreen):
     CSS_PATH = stylesheet("employers.tcss")
     BINDINGS = [
         Binding("a", "add", "Add", id="employers.add", tooltip="Add an employer to the list"),
@@ -76,24 +75,6 @@ class EmployersScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#employer-detail").border_title = "Why"
-        self.table.focus()
-        self.call_after_refresh(self.reload)
-
-    def on_store_ready(self, _: StoreReady) -> None:
-        self.reload()
-
-    def on_screen_resume(self) -> None:
-        # Back from a card or a contact form: names, reasons and counts may have changed.
-        if self.is_mounted:
-            self.reload()
-
-    @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
-
-    @property
-    def table(self) -> RecordTable:
-        return self.query_one(RecordTable)
 
     @property
     def highlighted(self) -> Organization | None:
@@ -104,8 +85,6 @@ class EmployersScreen(Screen[None]):
 
     def reload(self, keep: int | None = None) -> None:
         """Rebuild the rows from the store, keeping the cursor on `keep` (or where it was)."""
-        if self.store is None:
-            return
         orgs = rules.ranked(self.store.organizations.all())
         self._orgs = {o.id: o for o in orgs if o.id is not None}
         counts = rules.contact_counts(self.store.contacts.all())
@@ -150,19 +129,13 @@ class EmployersScreen(Screen[None]):
             f"practice: {practice.name}" if practice else "no practice target yet (p marks one)",
         ]
         self.query_one("#employers-summary", Static).update(Content(" · ".join(summary)))
-        self._show_detail()
+        self.show_detail(self.table.highlighted_id)
         self.refresh_bindings()
 
-    @on(RecordTable.Highlighted, "#employers-table")
-    def _row_highlighted(self) -> None:
-        self._show_detail()
-        self.refresh_bindings()
-
-    @on(RecordTable.Selected, "#employers-table")
-    def _row_selected(self) -> None:
+    def open_record(self, record_id: int) -> None:
         self.action_open()
 
-    def _show_detail(self) -> None:
+    def show_detail(self, record_id: int | None) -> None:
         panel = self.query_one("#employer-detail-text", Static)
         box = self.query_one("#employer-detail")
         org = self.highlighted
@@ -231,15 +204,13 @@ class EmployersScreen(Screen[None]):
         org = self.highlighted
         if org is None or org.id is None:
             return
-        from .employer_card import EmployerCardScreen
-
-        self.app.push_screen(EmployerCardScreen(org.id))
+        router.open_employer(self.app, org.id)
 
     def action_back(self) -> None:
         self.app.pop_screen()
 
     def action_add(self) -> None:
-        from .text_prompt import TextPrompt
+        from ...dialogs.text_prompt import TextPrompt
 
         def named(name: str | None) -> None:
             if not name:
@@ -254,6 +225,7 @@ class EmployersScreen(Screen[None]):
                 self.notify(problem, severity="error", markup=False)
                 return
             org = self.store.organizations.save(Organization(name=name))
+            assert org.id is not None
             everyone = [*self._orgs.values(), org]
             self._save_all(rules.set_ranked(everyone, org.id, True), keep=org.id)
             self.action_open()  # straight to the card: why is it on the list?
@@ -263,32 +235,12 @@ class EmployersScreen(Screen[None]):
         )
 
     def action_delete(self) -> None:
-        from .confirm import ConfirmScreen
-
         org = self.highlighted
         if org is None or org.id is None:
             return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.delete(org)
-
-        self.app.push_screen(
-            ConfirmScreen(f"Delete {org.name}?", self.delete_consequences(org), yes="Delete",
-                          no="Keep"),
-            answered,
-        )  # fmt: skip
-
-    def delete_consequences(self, org: Organization) -> str:
-        """What else happens, in words: who and what stays, and without what."""
-        assert org.id is not None
-        return employers_service.deletion_effects(self.store, org.id)
-
-    def delete(self, org: Organization) -> None:
-        assert org.id is not None
-        row = self.table.cursor_row
-        outcome = employers_service.delete_employer(self.store, org.id)
-        self.reload()
-        if self.table.row_ids:
-            self.table.move_cursor(row=min(row, len(self.table.row_ids) - 1), animate=False)
-        self.notify(outcome.message, markup=False, timeout=3)
+        doomed = org.id
+        self.confirm_delete(
+            f"Delete {org.name}?",
+            employers_service.deletion_effects(self.store, doomed),
+            lambda: employers_service.delete_employer(self.store, doomed),
+        )

@@ -10,9 +10,9 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static, TabPane
 from textual.widgets.option_list import Option
 
-from ..domain import after
-from ..domain.records import CaptureKind, Interview
-from ..services import Outcome, leads
+from ...domain import after
+from ...domain.records import CaptureKind, Interview
+from ...services import Outcome, leads
 
 LEAD_KINDS = (CaptureKind.REFERRAL, CaptureKind.LEAD, CaptureKind.JOB_TITLE)
 
@@ -102,7 +102,7 @@ class AfterLeads(Screen[None]):
         self.notify(Content(outcome.message))
 
     def _referral(self, index: int, row: int) -> None:
-        from .confirm import ConfirmScreen
+        from ...dialogs.confirm import ConfirmScreen
 
         assert self.interview is not None
         existing = leads.existing_contact(self.store, self.interview, index)
@@ -110,7 +110,7 @@ class AfterLeads(Screen[None]):
         def add(sure: bool | None) -> None:
             if sure and self.interview is not None:
                 self._done(
-                    leads.accept_referral(self.store, self.interview, index, self._now()), row
+                    leads.accept_referral(self.store, self.interview, index, self.now()), row
                 )
 
         if existing is None:

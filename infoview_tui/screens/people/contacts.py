@@ -14,21 +14,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
-from ..domain.names import fold, sort_key
-from ..domain.records import Contact, FoundThrough
-from ..domain.summary import ContactStage, contact_stages
-from ..domain.timefmt import short_date
-from ..messages import StoreReady
-from ..paths import stylesheet
-from ..services import meetings as meetings_service
-from ..services import people
-from ..services.words import plural
-from ..widgets.one_line_input import OneLineInput
-from ..widgets.record_table import ColumnSpec, PlainCell, RecordTable
+from ...domain.names import fold, sort_key
+from ...domain.records import Contact, FoundThrough
+from ...domain.summary import ContactStage, contact_stages
+from ...domain.timefmt import short_date
+from ...paths import stylesheet
+from ...services import meetings as meetings_service
+from ...services import people
+from ...services.words import plural
+from ...widgets.one_line_input import OneLineInput
+from ...widgets.record_table import ColumnSpec, PlainCell, RecordTable
+from .. import router
+from ..record_list import RecordListScreen
 
 FOUND_SHORT = {
     FoundThrough.FAMILY: "family",
@@ -65,7 +65,8 @@ def matches(haystack: str, query: str) -> bool:
     return all(word in haystack for word in fold(query).split())
 
 
-class ContactsScreen(Screen[None]):
+class ContactsScreen(RecordListScreen):
+    RELOAD_ON_RESUME = False  # 30,000 rows: the form's answer updates the list instead
     CSS_PATH = stylesheet("contacts.tcss")
     BINDINGS = [
         Binding("a", "add", "Add contact", id="contacts.add", tooltip="Someone you could talk to"),
@@ -108,28 +109,12 @@ class ContactsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#contact-detail").border_title = "Contact"
-        self.query_one(RecordTable).focus()
-        # After the first layout, so the columns are shared out over the table's real width.
-        self.call_after_refresh(self.reload)
-
-    def on_store_ready(self, _: StoreReady) -> None:
-        self.reload()
 
     # ----- building the rows ---------------------------------------------------------------
 
-    @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
-
-    @property
-    def table(self) -> RecordTable:
-        return self.query_one(RecordTable)
-
     def reload(self, keep: int | None = None) -> None:
         """Rebuild every row from the store, then show those matching the filter."""
-        store = self.app.store  # type: ignore[attr-defined]
-        if store is None:
-            return
+        store = self.store
         contacts = sorted(store.contacts.all(), key=lambda c: (*sort_key(c.name), c.id or 0))
         self._contacts = {c.id: c for c in contacts if c.id is not None}
         self._org_names = {o.id: o.name for o in store.organizations.all() if o.id is not None}
@@ -138,10 +123,10 @@ class ContactsScreen(Screen[None]):
         rows = []
         for contact in contacts:
             assert contact.id is not None
-            org = self._org_names.get(contact.organization_id, "")  # type: ignore[arg-type]
-            introducer = self._contacts.get(contact.introduced_by_id)  # type: ignore[arg-type]
-            if introducer is not None:
-                introduced[introducer.id].append(contact.name)  # type: ignore[index]
+            org = self._org_names.get(contact.organization_id or -1, "")
+            introducer = self._contacts.get(contact.introduced_by_id or -1)
+            if introducer is not None and introducer.id is not None:
+                introduced[introducer.id].append(contact.name)
             stage = self._stages.get(contact.id, ContactStage.TO_APPROACH)
             cells = (
                 contact.name,
@@ -169,7 +154,7 @@ class ContactsScreen(Screen[None]):
             f"{len(rows):,} of {total:,}" if query.strip() else plural(total, "contact", "contacts")
         )
         self.query_one("#contacts-count", Static).update(count)
-        self._show_detail(self.table.highlighted_id)
+        self.show_detail(self.table.highlighted_id)
         self.refresh_bindings()
 
     # ----- the filter ------------------------------------------------------------------------
@@ -208,16 +193,10 @@ class ContactsScreen(Screen[None]):
 
     # ----- the detail panel ----------------------------------------------------------------
 
-    @on(RecordTable.Highlighted, "#contacts-table")
-    def _row_highlighted(self) -> None:
-        self._show_detail(self.table.highlighted_id)
-        self.refresh_bindings()
-
-    @on(RecordTable.Selected, "#contacts-table")
-    def _row_selected(self) -> None:
+    def open_record(self, record_id: int) -> None:
         self.action_edit()
 
-    def _show_detail(self, contact_id: int | None) -> None:
+    def show_detail(self, contact_id: int | None) -> None:
         panel = self.query_one("#contact-detail-text", Static)
         contact = self._contacts.get(contact_id) if contact_id is not None else None
         if contact is None:
@@ -247,7 +226,7 @@ class ContactsScreen(Screen[None]):
         def dim(text: str) -> tuple[str, str]:
             return (text, "dim")
 
-        org = self._org_names.get(contact.organization_id, "")  # type: ignore[arg-type]
+        org = self._org_names.get(contact.organization_id or -1, "")
         role = " at ".join(x for x in (contact.job_title, org) if x)
         if org and not contact.job_title:
             role = f"works at {org}"
@@ -268,7 +247,7 @@ class ContactsScreen(Screen[None]):
             line(*pieces)
         else:
             line(label("Reach"), dim("no email, phone or LinkedIn yet"))
-        introducer = self._contacts.get(contact.introduced_by_id)  # type: ignore[arg-type]
+        introducer = self._contacts.get(contact.introduced_by_id or -1)
         found: list[str | tuple[str, str]] = [
             label("Found through"),
             contact.found_through.value,
@@ -289,7 +268,7 @@ class ContactsScreen(Screen[None]):
             more = len(names) - MAX_INTRODUCED_SHOWN
             line(label("Introduced"), shown, dim(f" and {more:,} more") if more > 0 else "")
         stage = self._stages.get(contact.id or -1, ContactStage.TO_APPROACH)
-        today = self.app.clock.today()  # type: ignore[attr-defined]
+        today = self.app.clock.today()
         last = short_date(contact.last_contact.date(), today) if contact.last_contact else "never"
         when: list[str | tuple[str, str]] = [
             label("Stage"),
@@ -324,8 +303,7 @@ class ContactsScreen(Screen[None]):
         from .contact_form import ContactFormScreen
 
         contact_id = self.table.highlighted_id
-        store = self.app.store  # type: ignore[attr-defined]
-        contact = store.contacts.get(contact_id) if store and contact_id is not None else None
+        contact = self.store.contacts.get(contact_id)
         if contact is None:
             return
         self.app.push_screen(ContactFormScreen(contact), self._saved)
@@ -342,41 +320,22 @@ class ContactsScreen(Screen[None]):
         self.notify(f"Saved {contact.name}.", markup=False, timeout=3)
 
     def action_meet(self) -> None:
-        from .meeting import MeetingScreen
-
         contact_id = self.table.highlighted_id
-        if self.store is None or contact_id is None:
+        if contact_id is None:
             return
-        now = self.app.clock.now()  # type: ignore[attr-defined]
+        now = self.now()
         meeting = meetings_service.meet_now(self.store, contact_id, now).value
         if meeting is not None and meeting.id is not None:
-            self.app.push_screen(MeetingScreen(meeting.id))
+            router.open_live(self.app, meeting.id)
 
     def action_delete(self) -> None:
-        from .confirm import ConfirmScreen
-
         contact_id = self.table.highlighted_id
         contact = self._contacts.get(contact_id) if contact_id is not None else None
         if contact is None or contact.id is None:
             return
         doomed = contact.id
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            row = self.table.cursor_row
-            outcome = people.delete_contact(self.store, doomed)
-            self.reload()
-            if self.table.row_ids:
-                self.table.move_cursor(row=min(row, len(self.table.row_ids) - 1), animate=False)
-            self.notify(outcome.message, markup=False, timeout=3)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Delete {contact.name}?",
-                people.deletion_effects(self.store, doomed),
-                yes="Delete",
-                no="Keep",
-            ),
-            answered,
+        self.confirm_delete(
+            f"Delete {contact.name}?",
+            people.deletion_effects(self.store, doomed),
+            lambda: people.delete_contact(self.store, doomed),
         )

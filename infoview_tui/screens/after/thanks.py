@@ -11,11 +11,11 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, OptionList, Static, TabPane, TextArea
 from textual.widgets.option_list import Option
 
-from .. import exports
-from ..domain import after
-from ..domain.timefmt import short_date
-from ..services import followups
-from ..widgets.one_line_input import OneLineInput
+from ... import exports
+from ...domain import after
+from ...domain.timefmt import short_date
+from ...services import followups
+from ...widgets.one_line_input import OneLineInput
 
 THANKS_ACTIONS = {"copy", "export", "sent", "redraft"}  # keys only this part offers
 
@@ -70,7 +70,7 @@ class AfterThanks(Screen[None]):
         items = self.store.followups.all()
         item = after.open_thank_you(items, self.interview.id)
         sent = after.sent_thank_you(items, self.interview.id)
-        now = self._now()
+        now = self.now()
         if item is not None and item.due is not None:
             state = f"Thank-you due {short_date(item.due, now.date())}."
         elif sent is not None and sent.done is not None:
@@ -106,7 +106,7 @@ class AfterThanks(Screen[None]):
             self._edit(thank_you=text)
 
     def action_redraft(self) -> None:
-        from .confirm import ConfirmScreen
+        from ...dialogs.confirm import ConfirmScreen
 
         def redo(sure: bool | None) -> None:
             if sure:
@@ -135,7 +135,7 @@ class AfterThanks(Screen[None]):
         assert self.interview is not None
         self.save()
         name = self.contact.name if self.contact else ""
-        day = after.meeting_day(self.interview) or self._now().date()
+        day = after.meeting_day(self.interview) or self.now().date()
         try:
             path = exports.export_thank_you(
                 self.store.path.parent, name, day, self.query_one("#draft", TextArea).text
@@ -155,7 +155,7 @@ class AfterThanks(Screen[None]):
         ):
             self.notify("This thank-you is already marked sent.")
             return
-        now = self._now()
+        now = self.now()
         item = after.open_thank_you(items, self.interview.id)
         if item is not None and item.id is not None and item.contact_id is not None:
             followups.complete(self.store, item.id, now)  # sending it counts as contact

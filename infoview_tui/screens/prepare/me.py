@@ -9,18 +9,18 @@ second after the last key) and again when the screen is left; there is no save p
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, RadioButton, RadioSet, Static, TextArea
 
-from ..domain.records import Profile
-from ..domain.validation import clean_text
-from ..paths import stylesheet
-from .autosave import AutoSave
+from ...domain.records import Profile
+from ...domain.validation import clean_text
+from ...paths import stylesheet
+from ..autosave import AutoSaveScreen
 
 # (field, label, hint shown in the empty box)
 OPEN_FIELDS = (
@@ -37,7 +37,7 @@ TEXT_FIELDS = tuple(name for name, _label, _hint in OPEN_FIELDS + PRIVATE_FIELDS
 PRIVATE_TITLE = "Private · never exported or printed unless you ask"
 
 
-class MeScreen(AutoSave, Screen[None]):
+class MeScreen(AutoSaveScreen):
     CSS_PATH = stylesheet("me.tcss")
     BINDINGS = [
         Binding("escape", "back", "Back", id="me.back",
@@ -100,7 +100,7 @@ class MeScreen(AutoSave, Screen[None]):
 
     def read(self, profile: Profile) -> Profile:
         """`profile` with what the form holds now (text cleaned of control characters)."""
-        texts = {name: clean_text(str(self._values[name])) for name in TEXT_FIELDS}
+        texts: dict[str, Any] = {name: clean_text(str(self._values[name])) for name in TEXT_FIELDS}
         return replace(profile, **texts, day_first=bool(self._values["day_first"]))
 
     # ----- saving ----------------------------------------------------------------------------

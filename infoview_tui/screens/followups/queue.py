@@ -9,27 +9,26 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ..domain.followups import (
+from ...domain.followups import (
     SECTION_ORDER,
     Queue,
     build_queue,
     flags,
     weeks_over_cap,
 )
-from ..domain.records import FollowUp
-from ..domain.timefmt import column_date, relative_day, short_date
-from ..messages import StoreReady
-from ..paths import stylesheet
-from ..services import Outcome
-from ..services import followups as followups_service
-from ..widgets.record_table import ColumnSpec, PlainCell, RecordTable
+from ...domain.records import FollowUp, Profile
+from ...domain.timefmt import column_date, relative_day, short_date
+from ...paths import stylesheet
+from ...services import Outcome
+from ...services import followups as followups_service
+from ...widgets.record_table import ColumnSpec, PlainCell, RecordTable
+from .. import router
+from ..record_list import RecordListScreen
 
 COLUMNS = (
     ColumnSpec("Due", weight=0, min_width=10, max_width=10),
@@ -46,7 +45,7 @@ def flag_words(found: list[str]) -> str:
     return "rest+busy" if len(found) == 2 else (found[0] if found else "")
 
 
-class QueueScreen(Screen[None]):
+class QueueScreen(RecordListScreen):
     CSS_PATH = stylesheet("queue.tcss")
     BINDINGS = [
         Binding("d", "done", "Done", id="queue.done",
@@ -80,25 +79,6 @@ class QueueScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Follow-ups"
-        self.table.focus()
-        self.call_after_refresh(self.reload)
-
-    def on_store_ready(self, _: StoreReady) -> None:
-        self.reload()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    @property
-    def store(self):
-        return self.app.store  # type: ignore[attr-defined]
-
-    @property
-    def table(self) -> RecordTable:
-        return self.query_one(RecordTable)
-
-    def _now(self):
-        return self.app.clock.now()  # type: ignore[attr-defined]
 
     # ----- building the rows -----------------------------------------------------------------
 
@@ -106,11 +86,11 @@ class QueueScreen(Screen[None]):
         """Rebuild every row; the cursor goes to item `keep`, else to `row` (the first item at
         or after it), else stays on the item it was on."""
         store = self.store
-        if store is None or not self.is_mounted:
+        if not self.is_mounted:
             return
         if keep is None and self._select is not None:
             keep, self._select = self._select, None
-        now = self._now()
+        now = self.now()
         profile = store.profile()
         rest = profile.rest_days
         busy = weeks_over_cap(store.interviews.all(), profile.weekly_meeting_cap, now.tzinfo)
@@ -161,7 +141,7 @@ class QueueScreen(Screen[None]):
                 target += 1
             self.table.move_cursor(row=target, animate=False)
         self._summary(profile.weekly_meeting_cap, rest)
-        self._show_detail()
+        self.show_detail(self.table.highlighted_id)
         self.refresh_bindings()
 
     def _summary(self, cap: int | None, rest: list[int]) -> None:
@@ -174,13 +154,7 @@ class QueueScreen(Screen[None]):
             )
         )
 
-    @on(RecordTable.Highlighted, "#queue-table")
-    def _highlighted(self) -> None:
-        self._show_detail()
-        self.refresh_bindings()
-
-    @on(RecordTable.Selected, "#queue-table")
-    def _selected(self) -> None:
+    def open_record(self, record_id: int) -> None:
         self.action_open()
 
     @staticmethod
@@ -201,7 +175,7 @@ class QueueScreen(Screen[None]):
         item_id = self.table.highlighted_id
         return self._items.get(item_id) if item_id is not None and item_id >= 0 else None
 
-    def _show_detail(self) -> None:
+    def show_detail(self, record_id: int | None) -> None:
         panel = self.query_one("#queue-detail", Static)
         item = self.current
         if item is None:
@@ -211,10 +185,10 @@ class QueueScreen(Screen[None]):
                 text = "Move onto an item to see what it is about."
             panel.update(Content(text))
             return
-        today = self._now().date()
+        today = self.now().date()
         who = self._names.get(item.contact_id, "")
         if item.done is not None:
-            when = f"done {relative_day(item.done.astimezone(self._now().tzinfo).date(), today)}"
+            when = f"done {relative_day(item.done.astimezone(self.now().tzinfo).date(), today)}"
         elif item.due is not None:
             when = f"due {short_date(item.due, today)}, {relative_day(item.due, today)}"
         else:
@@ -264,12 +238,12 @@ class QueueScreen(Screen[None]):
             return
         if item.done is None:
             # Stay where the item was: the next one to do moves up under the cursor.
-            self._say(followups_service.complete(self.store, item.id, self._now()), keep=False)
+            self._say(followups_service.complete(self.store, item.id, self.now()), keep=False)
         else:
             self._say(followups_service.reopen(self.store, item.id))
 
     def action_snooze(self) -> None:
-        from .snooze import SnoozeScreen
+        from ...dialogs.snooze import SnoozeScreen
 
         item = self.current
         if item is None or item.done is not None:
@@ -278,46 +252,40 @@ class QueueScreen(Screen[None]):
 
         def chosen(moved: FollowUp | None) -> None:
             if moved is not None and moved.due is not None:
-                self._say(followups_service.moved_to(self.store, moved, self._now()))
+                self._say(followups_service.moved_to(self.store, moved, self.now()))
 
         self.app.push_screen(
-            SnoozeScreen(item, self._now(), profile.rest_days, day_first=profile.day_first),
+            SnoozeScreen(item, self.now(), profile.rest_days, day_first=profile.day_first),
             chosen,
         )
 
     def action_open(self) -> None:
-        from .search import open_contact, open_meeting
-
         item = self.current
         if item is None:
             return
         if item.interview_id is not None and self.store.interviews.get(item.interview_id):
-            open_meeting(self.app, item.interview_id)
+            router.open_meeting(self.app, item.interview_id)
         elif item.contact_id is not None:
-            open_contact(self.app, item.contact_id)
+            router.open_contact(self.app, item.contact_id)
         else:
             self.notify("This item is not linked to a meeting or a contact.", timeout=4)
 
     def action_add(self) -> None:
-        from .add_followup import AddItemScreen
+        from ...dialogs.add_followup import AddItemScreen
 
-        profile = self.store.profile() if self.store else None
-        if profile is None:
-            return
+        profile = self.store.profile()
 
         def added(answer: tuple[str, date] | None) -> None:
             if answer is not None:
                 title, due = answer
-                self._say(followups_service.add(self.store, title, due, self._now()))
+                self._say(followups_service.add(self.store, title, due, self.now()))
 
-        self.app.push_screen(AddItemScreen(self._now(), profile.day_first), added)
+        self.app.push_screen(AddItemScreen(self.now(), profile.day_first), added)
 
     def action_low_energy(self) -> None:
-        from .confirm import ConfirmScreen
+        from ...dialogs.confirm import ConfirmScreen
 
-        if self.store is None:
-            return
-        now = self._now()
+        now = self.now()
         plan = followups_service.low_energy_plan(self.store, now)
         if not plan.moves:
             outcome = followups_service.apply_low_energy(self.store, plan, now)
@@ -336,13 +304,11 @@ class QueueScreen(Screen[None]):
         )
 
     def action_energy(self) -> None:
-        from .energy import EnergyScreen
+        from ...dialogs.energy import EnergyScreen
 
         store = self.store
-        if store is None:
-            return
 
-        def saved(profile) -> None:
+        def saved(profile: Profile | None) -> None:
             if profile is None:
                 return
             store.save_profile(profile)

@@ -13,10 +13,10 @@ from dataclasses import replace
 from textual.content import Content
 from textual.widgets import Static, TabbedContent, TextArea
 
-from ..domain import request as rq
-from ..domain.records import Interview
-from ..domain.timefmt import full_datetime, short_date
-from ..services import Outcome, meetings
+from ...domain import request as rq
+from ...domain.records import Interview
+from ...domain.timefmt import full_datetime, short_date
+from ...services import Outcome, meetings
 
 BEFORE_AGREED = meetings.BEFORE_AGREED
 
@@ -42,7 +42,7 @@ class RequestActions:
             return
         request = self.interview.request
         if request.reply:
-            today = self._now().date()
+            today = self.now().date()
             when = f" on {short_date(request.reply_at.date(), today)}" if request.reply_at else ""
             text = f"They {request.reply}{when}."
         elif request.sent is not None:
@@ -55,7 +55,7 @@ class RequestActions:
     def action_mark_sent(self) -> None:
         if self.interview is None or self.contact is None:
             return
-        self._adopt(meetings.mark_request_sent(self.store, self.interview, self._now()), 6)
+        self._adopt(meetings.mark_request_sent(self.store, self.interview, self.now()), 6)
 
     def _adopt(self, outcome: Outcome[Interview], timeout: float) -> None:
         """Hold the meeting as the service saved it (this screen's edits included)."""
@@ -64,18 +64,18 @@ class RequestActions:
         self.notify(outcome.message, markup=False, timeout=timeout)
 
     def _close_request_followups(self) -> int:
-        return meetings.close_request_followups(self.store, self.interview_id, self._now())
+        return meetings.close_request_followups(self.store, self.interview_id, self.now())
 
     def action_reply(self, reply: str) -> None:
         if self.interview is None:
             return
-        self._adopt(meetings.record_reply(self.store, self.interview, reply, self._now()), 5)
+        self._adopt(meetings.record_reply(self.store, self.interview, reply, self.now()), 5)
         if reply == "accepted" and self.interview.when is None:
             self.query_one(TabbedContent).active = "schedule"
             self.query_one("#when").focus()
 
     def action_regenerate(self) -> None:
-        from .confirm import ConfirmScreen
+        from ...dialogs.confirm import ConfirmScreen
 
         if self.contact is None or self.interview is None:
             return

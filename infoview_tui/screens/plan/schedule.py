@@ -19,12 +19,12 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Label
 
-from ..domain.date_fields import NEXT_RULE, Reading, meeting_time, order_note
-from ..domain.timefmt import full_datetime
-from ..domain.validation import MAX_FIELD, clean_text
-from ..widgets.date_field import DateField
-from ..widgets.field_error import FieldError
-from ..widgets.one_line_input import OneLineInput
+from ...domain.date_fields import NEXT_RULE, Reading, meeting_time, order_note
+from ...domain.timefmt import full_datetime
+from ...domain.validation import MAX_FIELD, clean_text
+from ...widgets.date_field import DateField
+from ...widgets.field_error import FieldError
+from ...widgets.one_line_input import OneLineInput
 
 MAX_MINUTES = 240
 

@@ -5,31 +5,31 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ..messages import StoreReady
+from .. import router
+from ..base import InfoviewScreen
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(InfoviewScreen[None]):
     BINDINGS = [
-        Binding("c", "contacts", "People", id="home.contacts",
+        Binding("c", "area('contacts')", "People", id="home.contacts",
                 tooltip="Contacts: who I might talk to, and who introduced whom"),
         Binding("m", "meet", "Meet", id="home.meet",
                 tooltip="Open the running meeting, or the next scheduled one"),
-        Binding("p", "area('meetings', 'MeetingsScreen')", "Plan", id="home.plan",
+        Binding("p", "area('meetings')", "Plan", id="home.plan",
                 tooltip="Meetings: plan a request, introduction, questions and date"),
         Binding("a", "after", "After", id="home.after",
                 tooltip="Thank-you, reflection and leads for the latest meeting held"),
-        Binding("f", "area('queue', 'QueueScreen')", "Due", id="home.queue",
+        Binding("f", "area('queue')", "Due", id="home.queue",
                 tooltip="Everything to do: overdue, today, this week, later"),
         Binding("slash", "app.search", "Find", id="home.search",
                 tooltip="Names, employers, notes, captures, reflections, follow-ups"),
-        Binding("e", "area('employers', 'EmployersScreen')", "Employers", id="home.employers",
+        Binding("e", "area('employers')", "Employers", id="home.employers",
                 tooltip="Ranked employers and their research"),
-        Binding("o", "area('occupation', 'OccupationScreen')", "Job", id="home.occupation",
+        Binding("o", "area('occupation')", "Job", id="home.occupation",
                 tooltip="The occupation I am exploring: perceptions and demands"),
-        Binding("i", "area('me', 'MeScreen')", "Me", id="home.me",
+        Binding("i", "area('me')", "Me", id="home.me",
                 tooltip="Interests, values, needs, skills; private notes"),
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Save and quit"),
         Binding("r", "refresh", "Refresh", show=False, id="home.refresh"),
@@ -38,7 +38,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Grid(id="home-grid"):
-            yield Static("Opening your data…", id="next", classes="panel")
+            yield Static("", id="next", classes="panel")
             yield Static("", id="due", classes="panel")
             yield Static("", id="contact-stats", classes="panel")
             yield Static("", id="meeting-stats", classes="panel")
@@ -50,35 +50,37 @@ class HomeScreen(Screen[None]):
         self.query_one("#due").border_title = "Due"
         self.query_one("#contact-stats").border_title = "Contacts"
         self.query_one("#meeting-stats").border_title = "Meetings"
-        if self.app.store is not None:  # type: ignore[attr-defined]
-            self.refresh_summary()
-
-    def on_store_ready(self, _: StoreReady) -> None:
         self.refresh_summary()
-        from .meeting import MeetingScreen
+        self._offer_resume()
+
+    def reload_from_store(self) -> None:
+        self.refresh_summary()
+        from ..meet.screen import MeetingScreen
 
         if not any(isinstance(s, MeetingScreen) for s in self.app.screen_stack):
             self._offer_resume()  # not when the data was reloaded under the open meeting
 
     def _offer_resume(self) -> None:
         """After a crash or a quit mid-meeting, the meeting is still live: offer to go back."""
-        store = self.app.store  # type: ignore[attr-defined]
-        from ..domain.summary import live_meeting
-        from .home_panels import HomePanels
+        store = self.store
+        from ...domain.summary import live_meeting
+        from .panels import HomePanels
 
         live = live_meeting(store.interviews.all())
         if live is None or live.id is None:
             return
-        from ..domain.meeting import clock_text, elapsed
-        from .confirm import ConfirmScreen
+        from ...dialogs.confirm import ConfirmScreen
+        from ...domain.meeting import clock_text, elapsed
 
         who = HomePanels(store).who(live.contact_id, live.organization_id, markup=False)
-        spent = clock_text(elapsed(live.session, self.app.clock.now()))  # type: ignore[attr-defined]
+        spent = clock_text(elapsed(live.session, self.now()))
         paused = " (paused)" if live.session.paused_at else ""
+
+        live_id = live.id
 
         def resume(yes: bool | None) -> None:
             if yes:
-                self._open_meeting(live.id)
+                self._open_meeting(live_id)
 
         self.app.push_screen(
             ConfirmScreen(
@@ -95,49 +97,24 @@ class HomeScreen(Screen[None]):
     def action_refresh(self) -> None:
         self.refresh_summary()
 
-    def action_contacts(self) -> None:
-        if self.app.store is None:  # type: ignore[attr-defined]
-            self.notify("Still opening your data; one moment.")
-            return
-        from .contacts import ContactsScreen
-
-        self.app.push_screen(ContactsScreen())
-
-    def _ready(self) -> bool:
-        if self.app.store is None:  # type: ignore[attr-defined]
-            self.notify("Still opening your data; one moment.")
-            return False
-        return True
-
-    def action_area(self, module: str, screen: str) -> None:
-        """Open an area's screen; modules are imported on first use to keep start-up fast."""
-        if self._ready():
-            import importlib
-
-            area = importlib.import_module(f"{__package__}.{module}")
-            self.app.push_screen(getattr(area, screen)())
+    def action_area(self, area: str) -> None:
+        router.open_area(self.app, area)
 
     def action_after(self) -> None:
-        if not self._ready():
-            return
-        from ..domain.summary import latest_held
-        from .after import AfterScreen
+        from ...domain.summary import latest_held
 
-        meeting = latest_held(self.app.store.interviews.all())  # type: ignore[attr-defined]
+        meeting = latest_held(self.store.interviews.all())
         if meeting is None or meeting.id is None:
             self.notify("No meeting held yet: the after-meeting step comes once one has ended.")
             return
-        self.app.push_screen(AfterScreen(meeting.id))
+        router.open_after(self.app, meeting.id)
 
     def action_meet(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
-        if store is None:
-            self.notify("Still opening your data; one moment.")
-            return
-        from ..domain.summary import live_meeting, next_meeting
+        store = self.store
+        from ...domain.summary import live_meeting, next_meeting
 
         interviews = store.interviews.all()
-        now = self.app.clock.now()  # type: ignore[attr-defined]
+        now = self.now()
         meeting = live_meeting(interviews) or next_meeting(interviews, now)
         if meeting is None or meeting.id is None:
             self.notify(
@@ -149,17 +126,13 @@ class HomeScreen(Screen[None]):
         self._open_meeting(meeting.id)
 
     def _open_meeting(self, interview_id: int) -> None:
-        from .meeting import MeetingScreen
-
-        self.app.push_screen(MeetingScreen(interview_id))
+        router.open_live(self.app, interview_id)
 
     def refresh_summary(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
-        if store is None:
-            return
-        now = self.app.clock.now()  # type: ignore[attr-defined]
-        from ..domain.summary import home_summary
-        from .home_panels import HomePanels
+        store = self.store
+        now = self.now()
+        from ...domain.summary import home_summary
+        from .panels import HomePanels
 
         summary = home_summary(
             store.contacts.all(), store.interviews.all(), store.followups.all(), now

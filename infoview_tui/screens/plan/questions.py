@@ -17,8 +17,8 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..domain import questions as qp
-from ..domain.records import PlannedQuestion, Question
+from ...domain import questions as qp
+from ...domain.records import PlannedQuestion, Question
 
 SOURCE_LABEL = {"article": "", "tiara": "TIARA · ", "own": "my own · "}
 

@@ -15,15 +15,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
 
-from ..domain.records import Contact, FoundThrough, Organization
-from ..domain.validation import MAX_NAME, Problem, check_contact, clean_text
-from ..paths import stylesheet
-from ..widgets.one_line_input import OneLineInput
+from ...domain.records import Contact, FoundThrough, Organization
+from ...domain.validation import MAX_NAME, Problem, check_contact, clean_text
+from ...paths import stylesheet
+from ...widgets.one_line_input import OneLineInput
+from ..base import InfoviewDialog
 
 # Form fields in screen order; the first one with a problem gets the focus.
 FIELD_ORDER = (
@@ -42,7 +42,7 @@ FIELD_ORDER = (
 TEXT_FIELDS = ("name", "job_title", "organisation", "email", "phone", "linkedin", "introduced_by")
 
 
-class ContactFormScreen(ModalScreen[Contact | None]):
+class ContactFormScreen(InfoviewDialog[Contact | None]):
     CSS_PATH = stylesheet("contact_form.tcss")
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="contact_form.save",
@@ -59,7 +59,7 @@ class ContactFormScreen(ModalScreen[Contact | None]):
     # ----- building the form ---------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         contact = self.original
         org = store.organizations.get(contact.organization_id)
         introducer = store.contacts.get(contact.introduced_by_id)
@@ -189,7 +189,7 @@ class ContactFormScreen(ModalScreen[Contact | None]):
         self.focus_next()
 
     def action_save(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         raw = self.values()
         text = {name: clean_text(raw[name]) for name in (*TEXT_FIELDS, "notes")}
         problems: list[Problem] = []
@@ -215,7 +215,7 @@ class ContactFormScreen(ModalScreen[Contact | None]):
             introducer_asks_first=raw["introducer_asks_first"],
             may_use_name=raw["may_use_name"],
             notes=text["notes"],
-            created=self.original.created or self.app.clock.now(),  # type: ignore[attr-defined]
+            created=self.original.created or self.now(),
         )
         problems += check_contact(contact)
         if self.show_problems(problems):
@@ -254,7 +254,7 @@ class ContactFormScreen(ModalScreen[Contact | None]):
         """The contact called `name` (any case); blank is nobody."""
         if not name:
             return None, None
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         wanted = name.casefold()
         found = [c for c in store.contacts.all() if c.name.casefold() == wanted]
         if found and all(c.id == self.original.id for c in found):
@@ -280,7 +280,7 @@ class ContactFormScreen(ModalScreen[Contact | None]):
         """(id of the organisation called `name`, or None; a new name to create, or None)."""
         if not name:
             return None, None
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.store
         wanted = name.casefold()
         found = [o for o in store.organizations.all() if o.name.casefold() == wanted]
         if not found:
@@ -294,7 +294,7 @@ class ContactFormScreen(ModalScreen[Contact | None]):
         if not self.changed:
             self.dismiss(None)
             return
-        from .confirm import ConfirmScreen
+        from ...dialogs.confirm import ConfirmScreen
 
         def answered(discard: bool | None) -> None:
             if discard:

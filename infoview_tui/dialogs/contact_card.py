@@ -1,0 +1,55 @@
+"""A contact's details, read-only: what the queue and search show for a person."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from ..domain.records import Contact
+from ..domain.timefmt import full_datetime
+from ..paths import stylesheet
+
+
+class ContactCard(ModalScreen[None]):
+    """A contact's details, read-only; escape closes."""
+
+    CSS_PATH = stylesheet("search.tcss")
+    BINDINGS = [Binding("escape,enter", "dismiss", "Close", id="card.close", tooltip="Close")]
+
+    def __init__(self, contact: Contact, employer: str = "") -> None:
+        super().__init__()
+        self.contact = contact
+        self.employer = employer
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="card-box"):
+            yield Static(self._content(), id="card-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        box = self.query_one("#card-box")
+        box.border_title = Content(self.contact.name or "Contact")
+        box.border_subtitle = "escape closes"
+
+    def _content(self) -> Content:
+        c = self.contact
+        parts: list[str | tuple[str, str]] = []
+        for label, value in (
+            ("Job title", c.job_title),
+            ("Employer", self.employer),
+            ("Email", c.email),
+            ("Phone", c.phone),
+            ("LinkedIn", c.linkedin),
+            ("Found through", c.found_through.value),
+            ("Last contact", full_datetime(c.last_contact) if c.last_contact else ""),
+            ("Notes", c.notes),
+        ):
+            if value.strip():
+                if parts:
+                    parts.append("\n")
+                parts += [(f"{label}: ", "bold"), value]
+        return Content.assemble(*parts) if parts else Content("No details yet.")

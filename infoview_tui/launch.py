@@ -1,0 +1,82 @@
+"""The one place an InfoviewApp is made: for the command line, the demo, tests, screenshots
+and benchmarks alike, so all of them run the app that people run.
+
+`build_app` takes where the data comes from (a file, a demo folder, or a store a test already
+opened) and gives the app with its opener: the function the app calls on a worker thread,
+after the first frame, to open the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .clock import Clock
+
+if TYPE_CHECKING:
+    from .app import InfoviewApp
+    from .store.lock import DataLock
+    from .store.store import Store
+
+DEMO_SUBTITLE = "demo · sample data, not saved"
+DEMO_FILE = "infoview-demo.json"
+
+
+def file_opener(path: Path, clock: Clock, lock: DataLock | None = None) -> Callable[[], Store]:
+    def open_file() -> Store:
+        from .store.store import Store
+
+        return Store.open(path, clock, lock=lock)
+
+    return open_file
+
+
+def demo_opener(folder: Path, clock: Clock) -> Callable[[], Store]:
+    """A store in `folder` filled with the demo data set, dated around the clock's now."""
+
+    def open_demo() -> Store:
+        from .demo import build_demo
+        from .store.store import Store
+
+        store = Store.open(folder / DEMO_FILE, clock)
+        if not len(store.contacts):
+            build_demo(store, clock.now())
+        return store
+
+    return open_demo
+
+
+def build_app(
+    clock: Clock,
+    *,
+    data: Path | None = None,
+    lock: DataLock | None = None,
+    demo_in: Path | None = None,
+    store: Store | None = None,
+    opener: Callable[[], Store] | None = None,
+    subtitle: str | None = None,
+    autosave_after: float | None = None,
+) -> InfoviewApp:
+    """The app on one source of data: `data` (with the `lock` the CLI already holds), a demo
+    built in the folder `demo_in`, a `store` already open, or any `opener`."""
+    from .app import AUTOSAVE_SECONDS, InfoviewApp
+
+    if opener is None:
+        if store is not None:
+            opened = store
+            opener = lambda: opened  # noqa: E731 - a store a test opened and still uses
+        elif demo_in is not None:
+            opener = demo_opener(demo_in, clock)
+        elif data is not None:
+            opener = file_opener(data, clock, lock)
+        else:
+            raise ValueError("build_app needs data, demo_in, store or opener")
+    if subtitle is None:
+        subtitle = DEMO_SUBTITLE if demo_in is not None else str(data or "")
+    return InfoviewApp(
+        opener,
+        clock,
+        subtitle=subtitle,
+        autosave_after=AUTOSAVE_SECONDS if autosave_after is None else autosave_after,
+    )

@@ -1,0 +1,136 @@
+"""One place that opens any record, and any area of the app.
+
+Home's keys, the follow-up queue, search and the command palette open a contact, a meeting, an
+employer, a follow-up or an area through here, and nowhere else: no screen imports another
+screen to open it. Screen modules are imported on first use, so start-up stays light.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from ..domain.records import InterviewStatus
+from ..domain.search import Hit, Kind
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from ..app import InfoviewApp
+
+
+class Area(StrEnum):
+    CONTACTS = "contacts"
+    MEETINGS = "meetings"
+    QUEUE = "queue"
+    EMPLOYERS = "employers"
+    OCCUPATION = "occupation"
+    ME = "me"
+    SEARCH = "search"
+
+
+def open_area(app: InfoviewApp, area: Area | str) -> None:
+    """An area's screen, on top of the current one."""
+    area = Area(area)
+    if area is Area.CONTACTS:
+        from .people.contacts import ContactsScreen
+
+        app.push_screen(ContactsScreen())
+    elif area is Area.MEETINGS:
+        from .plan.meetings import MeetingsScreen
+
+        app.push_screen(MeetingsScreen())
+    elif area is Area.QUEUE:
+        open_queue(app)
+    elif area is Area.EMPLOYERS:
+        from .prepare.employers import EmployersScreen
+
+        app.push_screen(EmployersScreen())
+    elif area is Area.OCCUPATION:
+        from .prepare.occupation import OccupationScreen
+
+        app.push_screen(OccupationScreen())
+    elif area is Area.ME:
+        from .prepare.me import MeScreen
+
+        app.push_screen(MeScreen())
+    else:
+        from .search import SearchScreen
+
+        app.push_screen(SearchScreen())
+
+
+def open_queue(app: InfoviewApp, select: int | None = None) -> None:
+    """The follow-ups, with the cursor on item `select` when given."""
+    from .followups.queue import QueueScreen
+
+    app.push_screen(QueueScreen(select=select))
+
+
+def open_contact(app: InfoviewApp, contact_id: int) -> bool:
+    """Show the contact's card; False when the contact no longer exists."""
+    from ..dialogs.contact_card import ContactCard
+
+    contact = app.store.contacts.get(contact_id)
+    if contact is None:
+        app.notify("That contact was deleted.", timeout=4)
+        return False
+    org = app.store.organizations.get(contact.organization_id)
+    app.push_screen(ContactCard(contact, org.name if org else ""))
+    return True
+
+
+def open_meeting(app: InfoviewApp, interview_id: int) -> bool:
+    """A held meeting opens on its after screen, a running one live, any other on its plan."""
+    meeting = app.store.interviews.get(interview_id)
+    if meeting is None:
+        app.notify("That meeting was deleted.", timeout=4)
+        return False
+    if meeting.status is InterviewStatus.DONE:
+        open_after(app, interview_id)
+    elif meeting.status is InterviewStatus.LIVE:
+        open_live(app, interview_id)
+    else:
+        open_plan(app, interview_id)
+    return True
+
+
+def open_plan(app: InfoviewApp, interview_id: int) -> None:
+    from .plan.screen import PlanScreen
+
+    app.push_screen(PlanScreen(interview_id))
+
+
+def open_live(app: InfoviewApp, interview_id: int) -> None:
+    """The live meeting screen (it starts the timer, or resumes it at the true time)."""
+    from .meet.screen import MeetingScreen
+
+    app.push_screen(MeetingScreen(interview_id))
+
+
+def open_after(app: InfoviewApp, interview_id: int, *, replacing: Screen | None = None) -> None:
+    """The after-meeting screen; `replacing` the current screen (the meeting just ended)."""
+    from .after.screen import AfterScreen
+
+    if replacing is not None and app.screen is replacing:
+        app.switch_screen(AfterScreen(interview_id))
+    else:
+        app.push_screen(AfterScreen(interview_id))
+
+
+def open_employer(app: InfoviewApp, org_id: int) -> None:
+    from .prepare.employer_card import EmployerCardScreen
+
+    app.push_screen(EmployerCardScreen(org_id))
+
+
+def open_hit(app: InfoviewApp, hit: Hit) -> None:
+    """A search hit, where it lives."""
+    if hit.kind is Kind.CONTACT:
+        open_contact(app, hit.record_id)
+    elif hit.kind is Kind.MEETING:
+        open_meeting(app, hit.record_id)
+    elif hit.kind is Kind.EMPLOYER:
+        open_employer(app, hit.record_id)
+    else:
+        open_queue(app, select=hit.record_id)
