@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import demo_texts as texts
 from .domain.question_bank import builtin_questions, default_plan
@@ -161,6 +161,16 @@ def build_demo(store: Store, now: datetime) -> None:
     _save_followups(store, tl, ids)
 
 
+class _Saved(Protocol):
+    id: int | None
+
+
+def _id(record: _Saved) -> int:
+    """The id a record got when it was saved."""
+    assert record.id is not None
+    return record.id
+
+
 def _profile() -> Profile:
     return Profile(
         **texts.PROFILE,
@@ -182,7 +192,7 @@ def _save_questions(store: Store) -> dict[str, Question]:
 
 
 def _save_occupations(store: Store) -> dict[str, int]:
-    ids = {}
+    ids: dict[str, int] = {}
     for key, title, current, perceptions, demands, notes in texts.OCCUPATIONS:
         record = Occupation(
             title=title,
@@ -191,7 +201,7 @@ def _save_occupations(store: Store) -> dict[str, int]:
             notes=notes,
             current=current,
         )
-        ids[key] = store.occupations.save(record).id
+        ids[key] = _id(store.occupations.save(record))
     return ids
 
 
@@ -218,7 +228,7 @@ def _save_organizations(store: Store) -> dict[str, int]:
             hires=spec.get("hires", False),
         )
         saved[spec["key"]] = store.organizations.save(record)
-        ids[spec["key"]] = saved[spec["key"]].id
+        ids[spec["key"]] = _id(saved[spec["key"]])
     for spec in texts.ORGANIZATIONS:
         if spec["competitors"]:
             record = saved[spec["key"]]
@@ -256,7 +266,7 @@ def _save_contacts(store: Store, tl: _Timeline, ids: _Ids) -> dict[str, int]:
             notes=spec["notes"],
             created=tl.days_ago(spec["added"], 20, 10),
         )
-        contact_ids[key] = store.contacts.save(record).id
+        contact_ids[key] = _id(store.contacts.save(record))
     return contact_ids
 
 
@@ -417,7 +427,7 @@ def _save_interviews(store: Store, tl: _Timeline, ids: _Ids) -> dict[str, int]:
         ),
     }
     # fmt: on
-    return {key: store.interviews.save(record).id for key, record in records.items()}
+    return {key: _id(store.interviews.save(record)) for key, record in records.items()}
 
 
 # ----- follow-ups ----------------------------------------------------------------------------

@@ -11,11 +11,13 @@ stored. Elapsed times in meeting notes are seconds into the meeting.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .domain.records import CanMeet, CaptureKind, DemandKind, FoundThrough
 
 # ----- me -------------------------------------------------------------------------------------
 
-PROFILE = {
+PROFILE: dict[str, Any] = {
     "name": "Maya Lindgren",
     "interests": (
         "Medicine and science explained in plain words; organising complicated things so they "
@@ -153,7 +155,7 @@ OWN_QUESTIONS = (
 
 # Ranked 1-10 in this order; "practice" marks the lower-interest practice target. The last two
 # are unranked. Flexibility is (hours, part_time, remote, accommodation).
-ORGANIZATIONS = (
+ORGANIZATIONS: tuple[dict[str, Any], ...] = (
     {
         "key": "harbourside",
         "name": "Harbourside Cancer Research Centre",
@@ -393,7 +395,7 @@ ORGANIZATIONS = (
 
 # Introducers come before the people they introduced. "last" is days since the last contact
 # for people not met yet; demo.py dates the rest from the meetings.
-CONTACTS = (
+CONTACTS: tuple[dict[str, Any], ...] = (
     {
         "key": "priya", "name": "Priya Raman", "title": "Oncology pharmacist", "org": "coastal",
         "email": "priya.raman@mail.example", "phone": "604-555-0111",

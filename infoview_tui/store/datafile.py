@@ -10,6 +10,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .atomic import digest
 from .errors import FileDamaged, FileUnreadable
@@ -135,7 +136,7 @@ def load(path: Path) -> Loaded:
     return loaded
 
 
-def _folded(info: dict, journal: JournalContents) -> bool:
+def _folded(info: dict[str, Any], journal: JournalContents) -> bool:
     if journal.id:
         return info.get("folds") == journal.id
     return journal.base is not None and journal.base == info.get("previous_revision")

@@ -46,9 +46,10 @@ def last_ids(data: Data) -> dict[str, Any]:
     """The highest id each table has handed out, kept so that a deleted record's id is never
     given to a new one (meetings keep the id of a deleted contact)."""
     info = meta(data)
-    if not isinstance(info.get("last_ids"), dict):
-        info["last_ids"] = {}
-    return info["last_ids"]
+    ids = info.get("last_ids")
+    if not isinstance(ids, dict):
+        ids = info["last_ids"] = {}
+    return ids
 
 
 def check_shape(data: Any, path: Path) -> int:

@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +47,7 @@ from .atomic import (
     write_atomic,
 )
 from .errors import DiskTrouble, FileUnreadable, ReadOnlyStore
-from .journal import JournalWriter, batch_line, journal_path, op_line
+from .journal import JournalWriter, batch_line, journal_path, op_line, read_journal
 from .lock import DataLock
 from .repo import Repo
 from .schema import META_ID, SCHEMA_VERSION, Data, Migration, empty_data, last_ids, meta, migrate
@@ -242,7 +242,7 @@ class Store(Versions):
                 digest=digest(raw),
                 stat=st,
             )
-            stray = datafile.read_journal(jpath)
+            stray = read_journal(jpath)
             if stray is not None and (stray.ops or stray.unreadable):
                 # Its file is gone: set it aside, never start a new journal over it.
                 loaded.journal, loaded.journal_state = stray, "orphan"
@@ -286,7 +286,7 @@ class Store(Versions):
         return store
 
     @staticmethod
-    def _set_orphan_aside(path: Path, jpath: Path, loaded: datafile.Loaded, now) -> None:
+    def _set_orphan_aside(path: Path, jpath: Path, loaded: datafile.Loaded, now: datetime) -> None:
         """A journal that does not continue this file: keep it, and our version, whole."""
         journal = loaded.journal
         assert journal is not None

@@ -13,7 +13,9 @@ import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
+
+R = TypeVar("R")
 
 
 @dataclass
@@ -45,7 +47,7 @@ class Writer:
     def put(self, line: bytes) -> None:
         self._queue.put(line)
 
-    def call(self, fn: Callable[[], Any], timeout: float | None = None) -> Any:
+    def call(self, fn: Callable[[], R], timeout: float | None = None) -> R:
         """Run `fn` on the writer thread after everything queued before it; wait for it."""
         job = Job(fn, threading.Event())
         self._queue.put(job)
@@ -53,7 +55,7 @@ class Writer:
             raise TimeoutError("the writer thread did not answer")
         if job.error is not None:
             raise job.error
-        return job.result
+        return cast(R, job.result)
 
     def submit(self, fn: Callable[[], Any]) -> None:
         """Run `fn` on the writer thread soon; do not wait."""

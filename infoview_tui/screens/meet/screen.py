@@ -172,7 +172,7 @@ class MeetingScreen(AutoSaveScreen):
         self.refresh_clock()
 
     def on_unmount(self) -> None:  # AutoSave saves too
-        if self.store is not None and not self.store.closed:
+        if self.app.has_store and not self.store.closed:
             self.store.hold_full_saves(False)
 
     def _elapsed(self) -> float:

@@ -142,8 +142,6 @@ class MeetingsScreen(RecordListScreen):
 
     def action_add(self) -> None:
         store = self.store
-        if store is None:
-            return
         contacts = [c for c in store.contacts.all() if c.id is not None]
         if not contacts:
             self.notify("No contacts yet: add the person under Contacts first.", timeout=5)

@@ -150,8 +150,7 @@ class EmployerCardScreen(AutoSaveScreen):
 
     def on_mount(self) -> None:
         self.query_one("#card-name").focus()
-        if self.store is not None:
-            self.load()
+        self.load()
 
     def reload_from_store(self) -> None:
         self.load()
@@ -175,8 +174,8 @@ class EmployerCardScreen(AutoSaveScreen):
             widget = self.query_one(f"#card-{name}")
             if isinstance(widget, TextArea):
                 widget.load_text(value)
-            else:
-                widget.value = value  # type: ignore[attr-defined]
+            elif isinstance(widget, Input):
+                widget.value = value
         self._values = values
         others = sorted((o.name for o in orgs if o.id != self.org_id), key=str.casefold)
         self.query_one("#card-competitors", Input).suggester = CompetitorSuggester(others)

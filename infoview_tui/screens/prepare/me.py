@@ -80,8 +80,7 @@ class MeScreen(AutoSaveScreen):
         self.query_one("#me-private").border_title = PRIVATE_TITLE
         self.query_one("#me-dates").border_title = "Settings"
         self.query_one("#interests").focus()
-        if self.store is not None:
-            self.load()
+        self.load()
 
     def reload_from_store(self) -> None:
         self.load()

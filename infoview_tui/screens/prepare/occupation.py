@@ -138,10 +138,7 @@ class OccupationScreen(AutoSaveScreen):
         self.query_one("#occ-list").border_title = "Occupations"
         self.query_one("#occ-list").border_subtitle = "● current"
         self.query_one("#occ-list").focus()
-        if self.store is not None:
-            self.call_after_refresh(self.reload)
-        else:
-            self._show_empty("Opening your data…")
+        self.call_after_refresh(self.reload)
 
     async def reload_from_store(self) -> None:
         await self.reload()
