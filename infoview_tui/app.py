@@ -44,8 +44,7 @@ AUTOSAVE_SECONDS = 0.5  # from an edit to the store: the most of a form that a c
 
 class InfoviewApp(App[None]):
     TITLE = "infoview"
-    # Home replaces the loading screen with switch_screen; its CSS is the app's to load.
-    CSS_PATH = [stylesheet("app.tcss"), stylesheet("home.tcss")]
+    CSS_PATH = stylesheet("app.tcss")
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         # Not in footers (home shows q; every screen has escape back): they need the room.

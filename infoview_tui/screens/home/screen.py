@@ -7,11 +7,13 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.widgets import Footer, Header, Static
 
+from ...paths import stylesheet
 from .. import router
 from ..base import InfoviewScreen
 
 
 class HomeScreen(InfoviewScreen[None]):
+    CSS_PATH = stylesheet("home.tcss")  # loaded when home first shows, after the first frame
     BINDINGS = [
         Binding("c", "area('contacts')", "People", id="home.contacts",
                 tooltip="Contacts: who I might talk to, and who introduced whom"),
