@@ -72,8 +72,13 @@ def test_never_a_substring_match_for_employers(store):
 
 
 def test_importing_the_same_file_twice_adds_nothing(store):
-    for path in ("Connections.csv", "Basic_LinkedInDataExport_12-03-2026.zip", "people.csv",
-                 "contacts.vcf", "Connections-2017.csv"):  # fmt: skip
+    for path in (
+        "Connections.csv",
+        "Basic_LinkedInDataExport_12-03-2026.zip",
+        "people.csv",
+        "contacts.vcf",
+        "Connections-2017.csv",
+    ):
         contents = imports.read_contacts(FIXTURES / path)
         imports.apply_contacts(store, imports.plan_contacts(store, contents, START), START)
         count = len(store.contacts)
@@ -86,8 +91,9 @@ def test_importing_the_same_file_twice_adds_nothing(store):
 def test_matching_order_url_then_email_then_name_and_employer(store):
     store.contacts.save(Contact(name="Someone Else", linkedin="linkedin.com/in/kevinliu"))
     store.contacts.save(Contact(name="Zoe L.", email="ZOE.LEFEVRE@example.org"))
-    store.contacts.save(Contact(name="Marcus O'Doyle", company="Riverside Children's Research "
-                                "Institute Inc."))  # fmt: skip
+    store.contacts.save(
+        Contact(name="Marcus O'Doyle", company="Riverside Children's Research Institute Inc.")
+    )
     store.contacts.save(Contact(name="Ada Okafor"))  # no employer: not the same as Harbourside's
     plan = imports.plan_contacts(store, linkedin(), START)
     by = {row.person.name: (row.action, row.by) for row in plan.rows}
@@ -126,13 +132,17 @@ def test_a_newer_export_from_the_same_source_moves_people_on(store):
     plan = imports.plan_contacts(store, later, START)
     # Same name but another employer: the strict rule does not call her the same person.
     assert [r.action for r in plan.rows] == [Action.NEW]
-    with_email = read_contacts(b"First Name,Last Name,Email Address,Company,Position,Connected On\n"
-                               b"Ana,Diaz,ana@x.example,Meridian Biologics,Nurse,1 Jan 2024\n",
-                               "Connections.csv")  # fmt: skip
+    with_email = read_contacts(
+        b"First Name,Last Name,Email Address,Company,Position,Connected On\n"
+        b"Ana,Diaz,ana@x.example,Meridian Biologics,Nurse,1 Jan 2024\n",
+        "Connections.csv",
+    )
     imports.apply_contacts(store, imports.plan_contacts(store, with_email, START), START)
-    moved = read_contacts(b"First Name,Last Name,Email Address,Company,Position,Connected On\n"
-                          b"Ana,Diaz,ana@x.example,Lumen Labs,Lead nurse,1 Jan 2024\n",
-                          "Connections.csv")  # fmt: skip
+    moved = read_contacts(
+        b"First Name,Last Name,Email Address,Company,Position,Connected On\n"
+        b"Ana,Diaz,ana@x.example,Lumen Labs,Lead nurse,1 Jan 2024\n",
+        "Connections.csv",
+    )
     plan = imports.plan_contacts(store, moved, START)
     (row,) = plan.updated
     assert row.contact.job_title == "Lead nurse" and row.contact.company == "Lumen Labs"
