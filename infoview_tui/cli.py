@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .cli_common import split_command
 from .paths import ENV_DATA, default_data_path
 
 
@@ -22,8 +23,13 @@ def build_parser() -> argparse.ArgumentParser:
             "follow up. Everything stays in one JSON file on this computer."
         ),
         epilog=(
-            "infoview queue [--data PATH] [--json] [--all] prints the follow-ups overdue and "
-            "due today without opening the app (see infoview queue --help). "
+            "Commands (each has --help with examples): "
+            "infoview queue [--json] [--all] prints the follow-ups overdue and due today "
+            "without opening the app; "
+            "infoview import contacts FILE [--dry-run] imports a LinkedIn export, CSV or vCard; "
+            "infoview import json FILE restores an export into an empty file; "
+            "infoview export md|json|ics|vcf|activity [-o PATH|-] writes your data for other "
+            "programs. Options such as --data work before or after the command. "
             f"Data file: --data, else ${ENV_DATA}, else {default_data_path()}"
         ),
     )
@@ -40,11 +46,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["queue"]:  # a read-only glance: no Textual, no lock
+    command, rest = split_command(argv)
+    if command is not None:  # no Textual for these: they print and exit
+        from .cli_common import safe_streams
         from .clock import Clock
-        from .queue_cli import run
 
-        return run(argv[1:], Clock())
+        safe_streams()
+        if command == "queue":  # a read-only glance: no lock
+            from .queue_cli import run
+
+            return run(rest, Clock())
+        from . import cli_exchange
+
+        if command == "import":
+            return cli_exchange.run_import(rest, Clock())
+        return cli_exchange.run_export(rest, Clock())
     args = build_parser().parse_args(argv)
     from .clock import Clock
 
