@@ -61,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
         if command == "import":
             return cli_exchange.run_import(rest, Clock())
         return cli_exchange.run_export(rest, Clock())
+    if {"-h", "--help", "--version"} & set(argv):
+        from .cli_common import safe_streams
+
+        safe_streams()  # help text must not crash on an ASCII terminal either
     args = build_parser().parse_args(argv)
     from .clock import Clock
 
