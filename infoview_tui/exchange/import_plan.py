@@ -20,11 +20,12 @@ skipped, saying which row it repeats. Nothing here reads the clock or the store.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from ..domain.names import name_key
 from ..domain.records import Contact, ContactSource, FoundThrough, Organization
@@ -79,6 +80,7 @@ class ImportPlan:
     contents: Contents
     rows: list[Row] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
+    basis: tuple[int, int] | None = None  # the store's state it was made against (services)
 
     def of(self, action: Action) -> list[Row]:
         return [row for row in self.rows if row.action is action]
@@ -180,24 +182,26 @@ def _join_wheres(wheres: list[str]) -> str:
 # ----- keys ---------------------------------------------------------------------------------
 
 
+_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/?#]*@)?([^/?#:]*)(?::\d*)?([^?#]*)", re.I)
+
+
 def url_key(url: str) -> str:
     """A profile URL for comparing: no scheme, no www or country part of LinkedIn's host, no
     query, no trailing slash, lower case (https://uk.linkedin.com/in/Ada/ is
-    linkedin.com/in/ada)."""
+    linkedin.com/in/ada). A regular expression, not urlsplit: it runs for every contact."""
     text = url.strip()
     if not text:
         return ""
-    if "://" not in text:
-        text = "https://" + text
-    try:
-        parts = urlsplit(text)
-    except ValueError:
+    m = _URL.match(text)
+    if m is None:  # pragma: no cover - the pattern matches any text
         return text.casefold()
-    host = (parts.hostname or "").casefold().removeprefix("www.")
+    host = m[1].casefold().removeprefix("www.")
     if host.endswith(".linkedin.com"):
         host = "linkedin.com"
-    path = unquote(parts.path).rstrip("/").casefold()
-    return f"{host}{path}"
+    path = m[2]
+    if "%" in path:
+        path = unquote(path)
+    return f"{host}{path.rstrip('/').casefold()}"
 
 
 def _name_company(name: str, company: str) -> str:

@@ -55,14 +55,19 @@ def plan_contacts(store: Store, contents: Contents, now: datetime) -> ImportPlan
         own = store.store_id
         return {contact_uid(own, c.id): c.id for c in contacts if c.id is not None} if own else {}
 
-    return plan_import(contents, contacts, store.organizations.all(), now, ours)
+    plan = plan_import(contents, contacts, store.organizations.all(), now, ours)
+    plan.basis = (store.generation, store.change_count)
+    return plan
 
 
 def apply_contacts(store: Store, plan: ImportPlan, now: datetime) -> Outcome[ImportPlan]:
-    """Write the import in one batch. The plan is made again first against the contacts as
-    they are now (the person may have changed some since the preview); the outcome holds the
-    plan that was applied, and says so if its numbers differ from the preview's."""
-    fresh = plan_contacts(store, plan.contents, now)
+    """Write the import in one batch. If anything changed in the store since the plan was
+    made (the person edited a contact while looking at the preview), the plan is made again
+    against the contacts as they are now; the outcome holds the plan that was applied, and
+    says so if its numbers differ from the preview's."""
+    fresh = plan
+    if plan.basis != (store.generation, store.change_count):
+        fresh = plan_contacts(store, plan.contents, now)
     with store.batch():
         for row in fresh.rows:
             if row.action.value != "up to date":

@@ -646,6 +646,13 @@ class Store(Versions):
         return names
 
     @property
+    def change_count(self) -> int:
+        """How many changes this store has taken since it opened (a batch counts once): equal
+        counts and `generation` mean nothing changed in between (an import's preview is
+        still true)."""
+        return self._numbered
+
+    @property
     def store_id(self) -> str:
         """This file's own id (meta `store_id`), kept for good: exported UIDs are made from it
         and a record's id. "" for a file not saved since ids came in (its next save adds one)."""

@@ -226,3 +226,9 @@ def test_apply_plans_again_against_the_contacts_as_they_are_now(store):
 )
 def test_profile_urls_compare_as_the_same_profile(a, b):
     assert url_key(a) == url_key(b)
+
+
+def test_apply_uses_the_preview_when_nothing_changed_since(store):
+    plan = imports.plan_contacts(store, linkedin(), START)
+    outcome = imports.apply_contacts(store, plan, START)
+    assert outcome.value is plan and "changed since" not in outcome.message
