@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
             "infoview import json FILE restores an export into an empty file; "
             "infoview export md|json|ics|vcf|activity [-o PATH|-] writes your data for other "
             "programs. Options such as --data work before or after the command. "
+            "Examples: infoview --demo; infoview --data ~/sync/infoview.json; "
+            "infoview queue --all; infoview export ics -o ~/infoview.ics --force. "
             f"Data file: --data, else ${ENV_DATA}, else {default_data_path()}"
         ),
     )
