@@ -21,6 +21,7 @@ import sys
 sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 import argparse
+import hashlib
 import json
 import random
 from collections.abc import Callable
@@ -268,7 +269,9 @@ def build(scale: int, seed: int) -> dict[str, dict[str, dict[str, Any]]]:
     """The whole file as TinyDB's layout: {table: {"<id>": document}}."""
     g = Gen(seed)
     n = {table: per_unit * scale for table, per_unit in HEAVY.items()}
-    data = empty_data(f"{g.rng.getrandbits(64):016x}")
+    # The file's own id (for exported UIDs) from the arguments: the same bytes on every run.
+    own_id = hashlib.sha256(f"{MARK} {scale} {seed}".encode()).hexdigest()[:16]
+    data = empty_data(f"{g.rng.getrandbits(64):016x}", store_id=own_id)
     meta(data)["generated"] = f"{MARK} --scale {scale} --seed {seed}"
 
     def table(records: list[Any]) -> dict[str, dict[str, Any]]:

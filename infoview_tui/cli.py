@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .cli_common import split_command
 from .paths import ENV_DATA, default_data_path
 
 if TYPE_CHECKING:
@@ -27,8 +28,15 @@ def build_parser() -> argparse.ArgumentParser:
             "follow up. Everything stays in one JSON file on this computer."
         ),
         epilog=(
-            "infoview queue [--data PATH] [--json] [--all] prints the follow-ups overdue and "
-            "due today without opening the app (see infoview queue --help). "
+            "Commands (each has --help with examples): "
+            "infoview queue [--json] [--all] prints the follow-ups overdue and due today "
+            "without opening the app; "
+            "infoview import contacts FILE [--dry-run] imports a LinkedIn export, CSV or vCard; "
+            "infoview import json FILE restores an export into an empty file; "
+            "infoview export md|json|ics|vcf|activity [-o PATH|-] writes your data for other "
+            "programs. Options such as --data work before or after the command. "
+            "Examples: infoview --demo; infoview --data ~/sync/infoview.json; "
+            "infoview queue --all; infoview export ics -o ~/infoview.ics --force. "
             f"Data file: --data, else ${ENV_DATA}, else {default_data_path()}"
         ),
     )
@@ -45,11 +53,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["queue"]:  # a read-only glance: no Textual, no lock
+    command, rest = split_command(argv)
+    if command is not None:  # no Textual for these: they print and exit
+        from .cli_common import safe_streams
         from .clock import Clock
-        from .queue_cli import run
 
-        return run(argv[1:], Clock())
+        safe_streams()
+        if command == "queue":  # a read-only glance: no lock
+            from .queue_cli import run
+
+            return run(rest, Clock())
+        from . import cli_exchange
+
+        if command == "import":
+            return cli_exchange.run_import(rest, Clock())
+        return cli_exchange.run_export(rest, Clock())
+    if {"-h", "--help", "--version"} & set(argv):
+        from .cli_common import safe_streams
+
+        safe_streams()  # help text must not crash on an ASCII terminal either
     args = build_parser().parse_args(argv)
     from .clock import Clock
 

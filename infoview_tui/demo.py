@@ -444,7 +444,9 @@ def _save_followups(store: Store, tl: _Timeline, ids: _Ids) -> None:
     def item(kind: FollowUpKind, title: str, due: date, reason: str, created: datetime,
              done: datetime | None = None, **links: int) -> FollowUp:  # fmt: skip
         return FollowUp(kind=kind, title=title, due=due, reason=reason, created=created,
-                        done=done, **links)  # fmt: skip
+                        done=done, contact_id=links.get("contact_id"),
+                        interview_id=links.get("interview_id"),
+                        organization_id=links.get("organization_id"))  # fmt: skip
 
     gord_last = tl.days_ago(33, 18, 30)
     priya_last = tl.days_ago(12, 18, 30)

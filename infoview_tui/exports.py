@@ -6,6 +6,8 @@ one is written only by the store. Files are private to their owner, like the dat
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import re
 from datetime import date
@@ -47,3 +49,45 @@ def write_text_file(path: Path, text: str) -> Path:
 def export_thank_you(folder: Path, contact_name: str, day: date, text: str) -> Path:
     """Save a thank-you draft as `thank-you-NAME-YYYY-MM-DD.txt` in `folder`; its path."""
     return write_text_file(thank_you_path(folder, contact_name, day), text)
+
+
+def write_new_file(path: Path, data: bytes, *, force: bool = False) -> Path:
+    """Write an export: atomically (a temp file in the same folder, fsync, then a rename or a
+    hard link), readable by its owner only (0600). An existing file is never replaced unless
+    `force`: without it the temp file is hard-linked to the name, which fails atomically if
+    the name is taken (FileExistsError), even when another program creates it meanwhile.
+
+    Raises FileExistsError, IsADirectoryError or another OSError; no temp file is left.
+    """
+    from .store.atomic import fsync_dir, temp_name, write_all
+
+    path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+    temp = temp_name(path)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if force:
+            os.replace(temp, path)
+        else:
+            try:
+                os.link(temp, path)
+            except FileExistsError:
+                raise
+            except OSError:  # a file system without hard links: check, then rename
+                if os.path.lexists(path):
+                    raise FileExistsError(errno.EEXIST, "exists", str(path)) from None
+                os.replace(temp, path)
+            else:
+                os.unlink(temp)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    fsync_dir(path.parent)
+    return path

@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .cli_common import encodable, fail, missing_file, say
 from .paths import ENV_DATA, default_data_path
 
 if TYPE_CHECKING:
@@ -38,9 +39,15 @@ def build_parser(with_help: bool = True) -> argparse.ArgumentParser:
             "Print the follow-ups that are overdue or due today, for a daily glance. "
             "Prints nothing when nothing is due. Never changes or locks the data file."
         ),
-        epilog=f"Data file: --data, else ${ENV_DATA}, {where}",
+        epilog=(
+            f"Data file: --data, else ${ENV_DATA}, {where}. Examples: infoview queue; "
+            "infoview queue --all --json; infoview --data ~/sync/infoview.json queue. "
+            "Exits 2 when the data file is missing or cannot be read."
+        ),
     )
-    parser.add_argument("--data", metavar="PATH", type=Path, help="the data file to read")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--data", metavar="PATH", type=Path, help="the data file to read")
+    source.add_argument("--demo", action="store_true", help="the demo data instead")
     parser.add_argument("--json", action="store_true", help="one JSON object, for scripts")
     parser.add_argument(
         "--all", action="store_true", help="every open item, not only what is due today"
@@ -53,7 +60,15 @@ def run(argv: list[str], clock: Clock) -> int:
     # by reference counting: cycle collection would only walk them (a third of the run time).
     gc.disable()
     args = build_parser(with_help=bool({"-h", "--help"} & set(argv))).parse_args(argv)
-    path = (args.data or default_data_path()).expanduser().absolute()
+    if args.demo:
+        from .cli_common import demo_file
+
+        with demo_file(clock) as path:
+            return _run(args, path, clock)
+    return _run(args, (args.data or default_data_path()).expanduser().absolute(), clock)
+
+
+def _run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     now = clock.now()
     store = _open(path, clock)
     if isinstance(store, int):
@@ -63,38 +78,36 @@ def run(argv: list[str], clock: Clock) -> int:
     # Only what will be printed is decoded: open items, and for the daily glance only those
     # due by today (a 25 MB store holds 20,000 follow-ups).
     due_by = None if args.all else now.date()
-    queue = build_queue(store.open_followups(due_by), now) if store is not None else None
+    queue = build_queue(store.open_followups(due_by), now)
     sections = OPEN_SECTIONS if args.all else (Section.OVERDUE, Section.TODAY)
-    rows = list(_rows(queue, sections)) if queue is not None else []
-    names = _contact_names(store, rows) if store is not None else {}
-    rest = set(store.profile().rest_days) if store is not None else set()
+    rows = list(_rows(queue, sections))
+    names = _contact_names(store, rows)
+    rest = set(store.profile().rest_days)
     if args.json:
-        text = json.dumps(_as_json(rows, names, rest, now.date()), ensure_ascii=False, indent=2)
+        payload = _as_json(rows, names, rest, now.date())
+        text = json.dumps(payload, ensure_ascii=False, indent=2)
+        if not encodable(sys.stdout, text):  # an ASCII or Latin-1 terminal: escape, lose nothing
+            text = json.dumps(payload, ensure_ascii=True, indent=2)
     elif rows:
-        text = _as_text(rows, names, rest, now.date(), queue)  # type: ignore[arg-type]
+        text = _as_text(rows, names, rest, now.date(), queue)
     else:
         return 0  # nothing due: say nothing
-    try:
-        sys.stdout.write(text + "\n")
-        sys.stdout.flush()
-    except BrokenPipeError:  # `infoview queue | head` closed the pipe: not an error
-        sys.stderr.close()
+    say(text)  # in what the terminal can show; a closed pipe (| head) is not an error
     return 0
 
 
-def _open(path: Path, clock: Clock) -> Store | int | None:
-    """The store read-only; None when there is no file yet (nothing is due); an exit code
-    after printing the error when it cannot be read."""
-    if not path.exists() and not path.is_symlink():
-        return None
+def _open(path: Path, clock: Clock) -> Store | int:
+    """The store read-only, or an exit code after saying why not: a file that is missing
+    (never "nothing due": a typo in --data must not pass for a quiet day) or unreadable."""
+    if not path.exists():
+        return fail(missing_file(path), 2)
     from .store.errors import StoreError
     from .store.store import Store
 
     try:
         return Store.open(path, clock, readonly=True)
     except StoreError as err:
-        print(f"infoview: {err}", file=sys.stderr)
-        return err.exit_code
+        return fail(str(err), err.exit_code)
 
 
 def _rows(queue: Queue, sections: tuple[Section, ...]) -> Iterator[tuple[Section, FollowUp]]:

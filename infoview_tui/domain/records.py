@@ -70,6 +70,15 @@ class FollowUpKind(StrEnum):
     OTHER = "other"
 
 
+class ContactSource(StrEnum):
+    """Where a contact came from: typed in, or which kind of file imported them."""
+
+    TYPED = ""
+    LINKEDIN = "linkedin"  # a LinkedIn connections export (Connections.csv, or its ZIP)
+    CSV = "csv"  # a spreadsheet saved as CSV, with a header row
+    VCARD = "vcard"  # an address book's .vcf
+
+
 class Decision(StrEnum):
     UNDECIDED = ""
     PURSUE = "pursue"
@@ -162,6 +171,23 @@ class Contact:
     last_contact: datetime | None = None
     notes: str = ""
     created: datetime | None = None
+    # From an import (all empty for a contact typed in):
+    company: str = ""  # the employer as the file wrote it (linked or not to an employer)
+    other_emails: list[str] = field(default_factory=list)  # beyond `email`, matched on import
+    source: ContactSource = ContactSource.TYPED
+    imported: date | None = None  # the day an import added them
+    connected_on: date | None = None  # LinkedIn's "Connected On"
+    uid: str = ""  # the vCard UID they came with: a re-import of that card updates them
+
+
+@dataclass
+class EventStamp:
+    """What a calendar export knows of a record's event: a digest of the fields that make the
+    event (its time, length, status, title) and how often they changed. The store restamps it
+    on every save (domain/event_stamp.py), so an export reads SEQUENCE without writing."""
+
+    digest: str = ""
+    sequence: int = 0
 
 
 @dataclass
@@ -267,6 +293,7 @@ class Interview:
     captures: list[Capture] = field(default_factory=list)
     reflection: Reflection | None = None
     created: datetime | None = None
+    event: EventStamp | None = None  # for calendar exports; set by the store on save
 
 
 @dataclass
@@ -281,6 +308,7 @@ class FollowUp:
     reason: str = ""  # why it exists: the rule or meeting that made it
     done: datetime | None = None
     created: datetime | None = None
+    event: EventStamp | None = None  # for calendar exports; set by the store on save
 
     @property
     def is_open(self) -> bool:

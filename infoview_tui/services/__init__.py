@@ -4,6 +4,10 @@ Screens and CLI commands call these rather than changing records themselves, so 
 action behaves the same from a key, a command line or a browser, and is tested without a
 terminal. Each operation returns an `Outcome`: what it produced and a message for the person.
 Nothing here reads the clock: callers pass `now`.
+
+Modules: employers, people, occupations, meetings, leads, followups; imports (contacts from
+LinkedIn, CSV or vCard files with a preview, and a whole store from JSON), exports (md, json,
+ics, vcf, activity) and intros (warm introductions at each ranked employer).
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..domain.codec import decode, encode
@@ -16,11 +17,20 @@ T = TypeVar("T")
 class Repo(Generic[T]):
     """One table of records of one type."""
 
-    def __init__(self, store: Store, table: str, cls: type[T]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        table: str,
+        cls: type[T],
+        prepare: Callable[[T, dict[str, Any] | None], T] | None = None,
+    ) -> None:
         self._store = store
         self.table = table
         self.cls = cls
         self._cache: dict[int, T] | None = None
+        # Called with the record and the document it replaces (None: new) on every save, e.g.
+        # to keep a calendar event's SEQUENCE (domain/event_stamp.py).
+        self._prepare = prepare
 
     def _docs(self) -> dict[str, dict[str, Any]]:
         return self._store._data[self.table]
@@ -47,6 +57,10 @@ class Repo(Generic[T]):
 
     def save(self, record: T) -> T:
         """Store `record` (insert when its id is None); returns it with its id."""
+        if self._prepare is not None:
+            record_id = getattr(record, "id", None)
+            old = None if record_id is None else self._docs().get(str(record_id))
+            record = self._prepare(record, old)
         doc = encode(record)
         record_id = self._store._put(self.table, getattr(record, "id", None), doc)
         saved = dataclasses.replace(record, id=record_id)  # type: ignore[type-var]

@@ -7,6 +7,7 @@ so a journal can tell which version of the file it continues).
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,10 +33,25 @@ Migration = Callable[[Data], Data]
 MIGRATIONS: dict[int, Migration] = {}
 
 
-def empty_data(revision: str) -> Data:
+def empty_data(revision: str, store_id: str | None = None) -> Data:
     data: Data = {name: {} for name in TABLES}
-    data["meta"][META_ID] = {"schema_version": SCHEMA_VERSION, "revision": revision}
+    data["meta"][META_ID] = {
+        "schema_version": SCHEMA_VERSION,
+        "revision": revision,
+        "store_id": store_id or new_store_id(),
+    }
     return data
+
+
+def new_store_id() -> str:
+    """A file's own id, made once and kept: exports make their UIDs from it and a record's id,
+    so two people's files never give the same UID (see `Store.store_id`)."""
+    return secrets.token_hex(8)
+
+
+def store_id(data: Data) -> str:
+    value = meta(data).get("store_id")
+    return value if isinstance(value, str) else ""
 
 
 def meta(data: Data) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..clock import Clock
 from ..domain.codec import decode, encode
+from ..domain.event_stamp import restamp
 from ..domain.records import (
     Contact,
     FollowUp,
@@ -50,7 +51,19 @@ from .errors import DiskTrouble, FileUnreadable, ReadOnlyStore
 from .journal import JournalWriter, batch_line, journal_path, op_line, read_journal
 from .lock import DataLock
 from .repo import Repo
-from .schema import META_ID, SCHEMA_VERSION, Data, Migration, empty_data, last_ids, meta, migrate
+from .schema import (
+    META_ID,
+    SCHEMA_VERSION,
+    TABLES,
+    Data,
+    Migration,
+    empty_data,
+    last_ids,
+    meta,
+    migrate,
+    new_store_id,
+    store_id,
+)
 from .versions import Conflict, Versions, WriteTrouble
 from .writer import Writer
 
@@ -128,8 +141,8 @@ class Store(Versions):
         self.contacts = Repo(self, "contacts", Contact)
         self.organizations = Repo(self, "organizations", Organization)
         self.occupations = Repo(self, "occupations", Occupation)
-        self.interviews = Repo(self, "interviews", Interview)
-        self.followups = Repo(self, "followups", FollowUp)
+        self.interviews = Repo(self, "interviews", Interview, restamp)
+        self.followups = Repo(self, "followups", FollowUp, restamp)
         self.questions = Repo(self, "questions", Question)
         self._repos = (
             self.contacts, self.organizations, self.occupations,
@@ -568,6 +581,8 @@ class Store(Versions):
             revision = secrets.token_hex(8)
             info["previous_revision"] = self._revision
             info["revision"] = revision
+            if not store_id(self._data):  # a file from before ids: it gets one now, for good
+                info["store_id"] = new_store_id()
             info["folds"] = self._journal.id  # the journal this save makes redundant
             blob = _dumps(self._data)
         fault: OSError | None = None
@@ -631,6 +646,41 @@ class Store(Versions):
             if doc is not None:
                 names[contact_id] = str(doc.get("name", ""))
         return names
+
+    @property
+    def change_count(self) -> int:
+        """How many changes this store has taken since it opened (a batch counts once): equal
+        counts and `generation` mean nothing changed in between (an import's preview is
+        still true)."""
+        return self._numbered
+
+    @property
+    def store_id(self) -> str:
+        """This file's own id (meta `store_id`), kept for good: exported UIDs are made from it
+        and a record's id. "" for a file not saved since ids came in (its next save adds one)."""
+        return store_id(self._data)
+
+    def restore(self, tables: Data, info: dict[str, Any]) -> None:
+        """Make the tables hold exactly `tables` (a JSON export read back), in one batch, and
+        take `info` into meta (`store_id`, `last_ids`): the caller checked the shape and that
+        the file held nothing worth keeping. Meta reaches the disk with the next full save
+        (`save_now`); the documents at once, through the journal."""
+        self._refuse_if_readonly()
+        with self.batch():
+            for table in TABLES:
+                if table == "meta":
+                    continue
+                wanted = tables.get(table, {})
+                for key in [k for k in self._data[table] if k not in wanted]:
+                    self._change(table, int(key), None)
+                for key, doc in wanted.items():
+                    self._change(table, int(key), doc)
+            own = meta(self._data)
+            for key, value in info.items():
+                own[key] = value
+            self._tops.clear()
+            for repo in self._repos:
+                repo._reset()
 
     def warm(self) -> None:
         """Decode every table now (on a worker thread) instead of on the first screen."""

@@ -31,9 +31,10 @@ WEEK = [START + timedelta(days=n) for n in range(7)]
 
 
 def _without_revisions(raw: bytes) -> bytes:
-    """The file's bytes with the random revision and journal ids masked (all that may differ)."""
+    """The file's bytes with the random revision, journal and file ids masked (all that may
+    differ: every file gets its own `store_id`)."""
     info = json.loads(raw)["meta"]["1"]
-    for key in ("revision", "previous_revision", "folds"):
+    for key in ("revision", "previous_revision", "folds", "store_id"):
         if key in info:
             raw = raw.replace(info[key].encode(), b"REVISION")
     return raw

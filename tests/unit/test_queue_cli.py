@@ -137,9 +137,12 @@ def test_a_damaged_file_is_reported_with_its_exit_code(path):
     assert path.read_text() == "{not json"
 
 
-def test_no_file_yet_means_nothing_due(tmp_path):
-    result = queue(tmp_path / "none" / "infoview.json")
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+def test_a_missing_file_is_said_not_passed_off_as_nothing_due(tmp_path):
+    missing = tmp_path / "none" / "infoview.json"
+    result = queue(missing)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("infoview: there is no data file at")
+    assert str(missing) in result.stderr and len(result.stderr.splitlines()) == 1
     assert not (tmp_path / "none").exists()
 
 
