@@ -45,6 +45,10 @@ def main(argv: list[str] | None = None) -> int:
         from .queue_cli import run
 
         return run(argv[1:], Clock())
+    if argv[:1] == ["serve"]:  # the app in a browser: textual-serve, loaded only for this
+        from .web.server import main as serve
+
+        return serve(argv[1:])
     args = build_parser().parse_args(argv)
     from .clock import Clock
 
