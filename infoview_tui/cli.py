@@ -34,7 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
             "infoview import contacts FILE [--dry-run] imports a LinkedIn export, CSV or vCard; "
             "infoview import json FILE restores an export into an empty file; "
             "infoview export md|json|ics|vcf|activity [-o PATH|-] writes your data for other "
-            "programs. Options such as --data work before or after the command. "
+            "programs; infoview serve [--port N] opens the same app in a browser on this "
+            "computer. Options such as --data work before or after the command. "
             "Examples: infoview --demo; infoview --data ~/sync/infoview.json; "
             "infoview queue --all; infoview export ics -o ~/infoview.ics --force. "
             f"Data file: --data, else ${ENV_DATA}, else {default_data_path()}"
@@ -63,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
             from .queue_cli import run
 
             return run(rest, Clock())
+        if command == "serve":  # the app in a browser: textual-serve, loaded only for this
+            from .web.server import main as serve
+
+            return serve(rest)
         from . import cli_exchange
 
         if command == "import":

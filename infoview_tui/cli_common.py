@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from .clock import Clock
 
-COMMANDS = ("queue", "import", "export")
+COMMANDS = ("queue", "import", "export", "serve")
 GLOBAL_WITH_VALUE = ("--data",)
 GLOBAL_FLAGS = ("--demo",)
 _PLAIN = {"·": "-", "…": "...", "→": "->", "–": "-", "—": "-", "‘": "'", "’": "'",

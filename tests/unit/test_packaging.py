@@ -44,6 +44,12 @@ def test_a_built_wheel_carries_and_finds_the_stylesheets(tmp_path):
         archive.extractall(unpacked)
     for name in referenced_stylesheets():
         assert (unpacked / "infoview_tui" / "styles" / name).is_file(), name
+    # Every module of the checkout is in the wheel (a package left out of pyproject's list
+    # installs fine and fails on its first import), and so is every file `infoview serve`
+    # reads beside its code.
+    for source in (REPO / "infoview_tui").rglob("*"):
+        if source.suffix in (".py", ".html", ".js") and "__pycache__" not in source.parts:
+            assert (unpacked / source.relative_to(REPO)).is_file(), source.relative_to(REPO)
     # The installed layout resolves to the copy inside the package, not to a checkout.
     probe = subprocess.run(
         [sys.executable, "-c", "from infoview_tui import paths; print(paths.styles_dir())"],
