@@ -7,6 +7,11 @@ meeting in `self.interview`, saves it and calls the services. Everything typed r
 within half a second (and when the screen closes, and when the app quits); the reflection is
 created on the first edit, never just by looking. Contacts, employers and follow-ups made here
 are saved at once, each by the key that makes them.
+
+Keys that move between parts and fields (escape, tab, ctrl+n/ctrl+b, 1-4) and `i` are taken in
+the order they are typed, before a key goes to a field (`priority`): a quick "escape 1" leaves
+the field and shows part 1, a quick "tab 14" types 14 into the field tabbed to. Part keys and `i`
+are commands only outside text fields; inside one they are typed.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, TabbedContent, Tabs, TextArea
+from textual.widgets import Footer, Header, Input, Select, TabbedContent, Tabs, TextArea
 
 from ... import exports
 from ...domain import after, rhythm
@@ -65,18 +70,22 @@ class AfterScreen(AutoSaveScreen):
                 tooltip="The thank-you is sent: close its follow-up, log the contact"),
         Binding("ctrl+r", "redraft", "Redraft", show=False, id="after.redraft",
                 tooltip="Write the draft again from the notes (asks if you edited it)"),
-        Binding("ctrl+n", "section(1)", "Next", id="after.next",
+        Binding("ctrl+n", "section(1)", "Next", id="after.next", priority=True,
                 tooltip="Next part: thank-you, reflection, leads, stay in touch"),
         Binding("ctrl+b", "section(-1)", "Previous part", show=False, id="after.previous",
-                tooltip="Previous part"),
-        Binding("i", "log_interaction", "Talked", id="after.log",
+                priority=True, tooltip="Previous part"),
+        Binding("i", "log_interaction", "Talked", id="after.log", priority=True,
                 tooltip="Log an interaction with them: the next check-in counts from now"),
-        Binding("escape", "leave", "Back", id="after.back",
+        Binding("escape", "leave", "Back", id="after.back", priority=True,
                 tooltip="Leave the field; from outside a field, back (all is saved)"),
         *(
-            Binding(str(n), f"show_tab({n - 1})", f"Part {n}", show=False, id=f"after.part{n}")
+            Binding(str(n), f"show_tab({n - 1})", f"Part {n}", show=False, id=f"after.part{n}",
+                    priority=True)
             for n in range(1, 5)
         ),
+        # As Textual's own, but in order with the keys above.
+        Binding("tab", "field(1)", "Next field", show=False, priority=True),
+        Binding("shift+tab", "field(-1)", "Previous field", show=False, priority=True),
     ]  # fmt: skip
 
     def __init__(self, interview_id: int) -> None:
@@ -86,6 +95,7 @@ class AfterScreen(AutoSaveScreen):
         self.contact: Contact | None = None
         self.occupation: Occupation | None = None
         self._gone = False  # the meeting is not in the data (any more)
+        self._settling = False  # a field was just left: keys typed into it may be on their way
 
     # ----- building --------------------------------------------------------------------------
 
@@ -103,7 +113,7 @@ class AfterScreen(AutoSaveScreen):
             return
         if self.interview is not None and self.interview.status is not InterviewStatus.DONE:
             self.notify("This meeting is not marked done yet.", severity="warning")
-        (self.query_one(ThanksPane).entry or self.query_one("#learned")).focus()
+        self.set_focus(self.query_one(ThanksPane).entry or self.query_one("#learned"))
 
     def reload_from_store(self) -> None:
         """The data was replaced (another program's version was loaded): show it, and keep
@@ -410,8 +420,13 @@ class AfterScreen(AutoSaveScreen):
 
     # ----- keys and parts ----------------------------------------------------------------------
 
+    def _menu_open(self) -> bool:
+        """A drop-down menu is open (it takes escape and typed keys itself)."""
+        return any(select.expanded for select in self.query(Select).results(Select))
+
     def _typing(self) -> bool:
-        return isinstance(self.focused, TYPING)
+        """Keys typed now go into text: a text field or an open menu has focus."""
+        return isinstance(self.focused, TYPING) or self._menu_open()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in THANKS_ACTIONS:
@@ -419,6 +434,8 @@ class AfterScreen(AutoSaveScreen):
             return not tabs or tabs.first().active == "tab-thanks"
         if action in COMMANDS:
             return not self._typing()
+        if action in ("leave", "field"):
+            return not self._menu_open()
         return True
 
     def on_descendant_focus(self) -> None:
@@ -427,6 +444,26 @@ class AfterScreen(AutoSaveScreen):
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self.refresh_bindings()
+
+    def _put_cursor(self, widget: Widget | None = None, step: int = 0) -> None:
+        """Put the cursor on `widget` (or the next/previous field, by `step`) at once, not on
+        the next turn of the loop: the next key typed goes where this one put the cursor.
+
+        Keys typed into a field just left may still be on their way to it; until the app has
+        taken in the keys typed so far, escape does not leave the screen (it would close the
+        screen before they are kept)."""
+        if isinstance(self.focused, TYPING):
+            self._settling = True
+            self.app.call_later(self._settled)
+        if widget is not None:
+            self.set_focus(widget)
+        elif step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
+
+    def _settled(self) -> None:
+        self._settling = False
 
     def action_show_tab(self, index: int) -> None:
         tabs = self.query_one(TabbedContent)
@@ -437,14 +474,17 @@ class AfterScreen(AutoSaveScreen):
             "tab-leads": self.query_one(LeadsPane).entry,
             "tab-touch": self.query_one(TouchPane).entry,
         }
-        (entries[tabs.active] or tabs.query_one(Tabs)).focus()
+        self._put_cursor(entries[tabs.active] or tabs.query_one(Tabs))
 
     def action_section(self, step: int) -> None:
         self.action_show_tab(TABS.index(self.query_one(TabbedContent).active) + step)
 
+    def action_field(self, step: int) -> None:
+        self._put_cursor(step=step)
+
     def action_leave(self) -> None:
-        if self._typing():
-            self.query_one(TabbedContent).query_one(Tabs).focus()
-            return
-        self.save()
-        self.app.pop_screen()
+        if isinstance(self.focused, TYPING):
+            self._put_cursor(self.query_one(TabbedContent).query_one(Tabs))
+        elif not self._settling:
+            self.save()
+            self.app.pop_screen()
