@@ -1,6 +1,6 @@
-"""The parts of the after-meeting screen, each alone in a bare app: a part shows
-what it is given, says what the person changed with its own messages, and needs nothing else
-(no store, no screen). The tests record the messages the parts post."""
+"""The parts of the after-meeting screen and the plan's request sections, each alone in a bare
+app: a part shows what it is given, says what the person changed with its own messages, and
+needs nothing else (no store, no screen). The tests record the messages the parts post."""
 
 from __future__ import annotations
 
@@ -19,11 +19,15 @@ from infoview_tui.domain.records import (
     Contact,
     DemandCheck,
     Reflection,
+    Request,
 )
 from infoview_tui.screens.after.leads import LeadsPane
 from infoview_tui.screens.after.reflection import ReflectionPane
 from infoview_tui.screens.after.thanks import ThanksPane
 from infoview_tui.screens.after.touch import TouchPane
+from infoview_tui.screens.plan.request import RequestPane
+
+from .conftest import NOW
 
 
 class Host(App[None]):
@@ -44,6 +48,7 @@ async def hosted(pane: TabPane, said: list[Message]) -> AsyncIterator[Pilot]:
         ReflectionPane.ReflectionEdited,
         LeadsPane.LeadChosen,
         TouchPane.RhythmChosen,
+        RequestPane.TextEdited,
     )
 
     def record(message: Message) -> None:
@@ -170,3 +175,21 @@ async def test_touch_pane_reports_the_rhythm_chosen():
         await pilot.pause()
         assert "no contact" in str(pane.query_one("#touch-info").render())
         assert pane.query_one("#cadence").disabled
+
+
+async def test_request_pane_checks_the_email_and_reports_typing():
+    said: list[Message] = []
+    pane = RequestPane("email")
+    kevin = Contact(name="Kevin Liu")
+    async with hosted(pane, said) as pilot:
+        pane.show("Hi Kevin, could we talk?", kevin, None)
+        pane.show_status(Request(sent=NOW), NOW.date())
+        await pilot.pause()
+        assert said == []  # loading the text is not typing
+        assert "met" in str(pane.query_one("#email-checks").render())
+        assert "Sent Wed 25 Nov 2026, 09:00" in str(pane.query_one(".request-status").render())
+        pane.area.focus()
+        await pilot.press("end", *" Any openings?")
+        await pilot.pause()
+        assert said[-1] == RequestPane.TextEdited("email", "Hi Kevin, could we talk? Any openings?")
+        assert "✗ Advice, never a job" in str(pane.query_one("#email-checks").render())
