@@ -1,54 +1,56 @@
-"""The leads part of the after-meeting screen: act on each referral, lead and job title
-captured during the meeting, and see the search keywords."""
+"""Part 3 of the after-meeting screen, the leads: each referral, lead and job title captured
+during the meeting, to act on, and the search keywords."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
+from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabPane
 from textual.widgets.option_list import Option
 
-from ...domain import after
-from ...domain.records import CaptureKind, Interview
-from ...services import Outcome, leads
+from ...domain.records import Capture, CaptureKind
 
 LEAD_KINDS = (CaptureKind.REFERRAL, CaptureKind.LEAD, CaptureKind.JOB_TITLE)
 
 
 class LeadList(OptionList):
     BINDINGS = [
-        Binding("enter", "screen.act_on_lead", "Act on it", id="after.lead.act",
+        Binding("enter", "select", "Act on it", id="after.lead.act",
                 tooltip="Referral: add as contact · lead: add employer · title: keep keyword"),
     ]  # fmt: skip
 
 
-class AfterLeads(Screen[None]):
-    """Part 3 of `AfterScreen`: the leads.
+class LeadsPane(TabPane):
+    """The leads: shows the meeting's referrals, leads and job titles (✓ once acted on) and
+    the keywords; enter on one posts `LeadChosen` and the screen acts on it."""
 
-    A `Screen` subclass only so Textual collects its `@on` handlers; `AfterScreen` inherits
-    it and provides the shared state (`interview`, `contact`, `occupation`, `store`) and
-    helpers (`_now`, `_reflection`, `_edit`, `_highlighted`, `save`).
-    """
+    @dataclass
+    class LeadChosen(Message):
+        index: int  # the capture's place among the meeting's captures
 
-    def compose_leads(self) -> ComposeResult:
-        with TabPane("3 Leads", id="tab-leads"):
-            yield LeadList(id="leads")
-            yield Static("", id="keywords")
+    def __init__(self, *, id: str = "tab-leads") -> None:
+        super().__init__("3 Leads", id=id)
+        self._indexes: list[int] = []  # the captures shown, row by row
 
-    def _lead_indexes(self) -> list[int]:
-        assert self.interview is not None
-        return [i for i, c in enumerate(self.interview.captures) if c.kind in LEAD_KINDS]
+    def compose(self) -> ComposeResult:
+        yield LeadList(id="leads")
+        yield Static("", id="keywords")
 
-    def refresh_leads(self, highlight: int | None = None) -> None:
-        assert self.interview is not None
-        listing = self.query_one("#leads", LeadList)
+    def show(self, captures: list[Capture], keywords: list[str]) -> None:
+        """The meeting's captures (those that are leads are listed) and the search keywords."""
+        self._indexes = [i for i, c in enumerate(captures) if c.kind in LEAD_KINDS]
+        listing = self.query_one(LeadList)
         old = listing.highlighted
         listing.clear_options()
         options = []
-        for index in self._lead_indexes():
-            capture = self.interview.captures[index]
+        for index in self._indexes:
+            capture = captures[index]
             extra = ""
             if capture.kind is CaptureKind.REFERRAL:
                 extra = f" · {capture.organization}" if capture.organization else ""
@@ -62,73 +64,22 @@ class AfterLeads(Screen[None]):
                 )
             )
         listing.add_options(options or [Option("No referrals, leads or titles.", disabled=True)])
-        target = highlight if highlight is not None else (old or 0)
         if options:
-            listing.highlighted = max(0, min(target, len(options) - 1))
-        words = after.job_titles(self.interview)
-        if self.occupation is not None:
-            words = after.unique_words([*self.occupation.keywords, *words])
+            listing.highlighted = max(0, min(old or 0, len(options) - 1))
         self.query_one("#keywords", Static).update(
             Content(
-                "Search keywords: " + (", ".join(words) if words else "none yet")
+                "Search keywords: " + (", ".join(keywords) if keywords else "none yet")
                 + "\nenter: referral → contact + reach-out · lead → employer · title → keyword"
             )
         )  # fmt: skip
 
-    def action_act_on_lead(self) -> None:
-        assert self.interview is not None
-        indexes = self._lead_indexes()
-        row = self._highlighted("#leads", len(indexes))
-        if row is None:
-            return
-        index = indexes[row]
-        capture = self.interview.captures[index]
-        if capture.handled:
-            self.notify("Already done.")
-            return
-        if capture.kind is CaptureKind.REFERRAL:
-            self._referral(index, row)
-        elif capture.kind is CaptureKind.LEAD:
-            self._lead(index, row)
-        else:
-            self._keyword(index, row)
+    @property
+    def entry(self) -> Widget:
+        """Where the cursor goes on coming to this part: the list."""
+        return self.query_one(LeadList)
 
-    def _done(self, outcome: Outcome[Interview], row: int) -> None:
-        """Hold the meeting as the service saved it (this screen's edits included)."""
-        self.interview = outcome.value
-        if self.interview.occupation_id is not None:
-            self.occupation = self.store.occupations.get(self.interview.occupation_id)
-        self.refresh_leads(row)
-        self.notify(Content(outcome.message))
-
-    def _referral(self, index: int, row: int) -> None:
-        from ...dialogs.confirm import ConfirmScreen
-
-        assert self.interview is not None
-        existing = leads.existing_contact(self.store, self.interview, index)
-
-        def add(sure: bool | None) -> None:
-            if sure and self.interview is not None:
-                self._done(
-                    leads.accept_referral(self.store, self.interview, index, self.now()), row
-                )
-
-        if existing is None:
-            add(True)
-        else:
-            self.app.push_screen(
-                ConfirmScreen(
-                    "Already a contact?",
-                    f"{existing.name} is already in your contacts. Add another contact anyway?",
-                    yes="Add another",
-                ),
-                add,
-            )
-
-    def _lead(self, index: int, row: int) -> None:
-        assert self.interview is not None
-        self._done(leads.accept_lead(self.store, self.interview, index), row)
-
-    def _keyword(self, index: int, row: int) -> None:
-        assert self.interview is not None
-        self._done(leads.keep_job_title(self.store, self.interview, index), row)
+    @on(OptionList.OptionSelected, "#leads")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self._indexes):
+            self.post_message(self.LeadChosen(self._indexes[event.option_index]))

@@ -1,23 +1,22 @@
-"""The reflection part of the after-meeting screen: how well the job fits me, the insider's
+"""Part 2 of the after-meeting screen, the reflection: how well the job fits me, the insider's
 reality beside my perceptions, the demands I can meet, the decision and the next steps."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
+from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, Static, TabPane, TextArea
 from textual.widgets.option_list import Option
 
-from ...domain import after
-from ...domain.records import CanMeet, Decision, DemandCheck, FollowUpKind
-from ...domain.timefmt import short_date
-from ...domain.validation import clean_text
+from ...domain.records import CanMeet, Decision, DemandCheck, Occupation, Reflection
 from ...widgets.one_line_input import OneLineInput
 
 FIT_AREAS = (
@@ -35,11 +34,15 @@ CAN_MEET_LABEL = {
     CanMeet.NO: "can't",
 }
 DECISIONS = [("Pursue it", Decision.PURSUE), ("Maybe", Decision.MAYBE), ("Drop it", Decision.DROP)]
+LONG_TEXTS = ("reality", "training")
 
 
 class DemandList(OptionList):
+    """Space or enter cycles the highlighted demand (OptionList's select: the pane acts on it);
+    adding and removing are the screen's keys (adding asks for the text)."""
+
     BINDINGS = [
-        Binding("space,enter", "screen.cycle_demand", "Can I?", id="after.demand.cycle",
+        Binding("space,enter", "select", "Can I?", id="after.demand.cycle",
                 tooltip="Can I meet it: yes, with accommodation, no, not sure"),
         Binding("a", "screen.add_demand", "Add", id="after.demand.add",
                 tooltip="Add a demand of the job I learned about"),
@@ -59,19 +62,33 @@ class StepList(OptionList):
     ]  # fmt: skip
 
 
-class AfterReflection(Screen[None]):
-    """Part 2 of `AfterScreen`: the reflection.
+def highlighted(listing: OptionList, count: int) -> int | None:
+    """The highlighted row of a list, or None when nothing real is highlighted."""
+    index = listing.highlighted
+    return index if index is not None and 0 <= index < count else None
 
-    A `Screen` subclass only so Textual collects its `@on` handlers; `AfterScreen` inherits
-    it and provides the shared state (`interview`, `contact`, `occupation`, `store`) and
-    helpers (`_now`, `_reflection`, `_edit`, `_highlighted`, `save`).
-    """
 
-    def compose_reflection(self) -> ComposeResult:
-        with (
-            TabPane("2 Reflection", id="tab-reflect"),
-            VerticalScroll(id="reflect-scroll"),
-        ):
+class ReflectionPane(TabPane):
+    """The reflection: shows it (and the occupation's perceptions) and says what the person
+    changed with `ReflectionEdited`. Until the first edit the demands shown are the
+    occupation's; the screen keeps them with that edit."""
+
+    @dataclass
+    class ReflectionEdited(Message):
+        """Reflection fields changed (`changes`: field name → new value); `now`: save at once
+        rather than soon (a list changed by a key, not text being typed)."""
+
+        changes: dict[str, Any]
+        now: bool = False
+
+    def __init__(self, *, id: str = "tab-reflect") -> None:
+        super().__init__("2 Reflection", id=id)
+        self._reflection = Reflection()  # as last shown or reported
+        self._demands: list[DemandCheck] = []
+        self._made: set[str] = set()  # next steps that already have a follow-up item
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="reflect-scroll"):
             yield Label("How well does it fit me? (1 poor – 5 strong)", classes="head")
             for area, title in FIT_AREAS:
                 with Horizontal(classes="fit-row"):
@@ -103,132 +120,78 @@ class AfterReflection(Screen[None]):
             yield Label("Next steps (a adds, f makes a follow-up)", classes="head")
             yield StepList(id="steps")
 
-    def _prefilled_demands(self) -> list[DemandCheck]:
-        if self.occupation is None:
-            return []
-        return [DemandCheck(text=d.text) for d in self.occupation.demands if d.text.strip()]
+    # ----- showing ------------------------------------------------------------------------------
 
-    def _demands(self) -> list[DemandCheck]:
-        if self.interview is not None and self.interview.reflection is not None:
-            return self.interview.reflection.demands
-        return self._prefilled_demands()
-
-    def _fill_reflection(self) -> None:
-        reflection = self._reflection()
+    def show(
+        self,
+        reflection: Reflection,
+        demands: list[DemandCheck],
+        occupation: Occupation | None,
+        made: set[str],
+    ) -> None:
+        """The reflection (an empty one before the first edit), the demands to show, the
+        occupation whose perceptions sit beside the reality, and the next steps that already
+        have a follow-up item."""
+        self._reflection = reflection
+        self._demands = list(demands)
+        self._made = set(made)
         for area, _title in FIT_AREAS:
             fit = getattr(reflection, f"{area}_fit")
             self.query_one(f"#fit-{area}", Select).value = fit if fit else Select.NULL
             self.query_one(f"#say-{area}", Input).value = getattr(reflection, area)
-        if self.occupation is None:
+        if occupation is None:
             mine = "This meeting has no occupation, so no perceptions were written before it."
-        elif not self.occupation.perceptions.strip():
-            mine = f"Nothing written before the meeting about {self.occupation.title}."
+        elif not occupation.perceptions.strip():
+            mine = f"Nothing written before the meeting about {occupation.title}."
         else:
-            mine = self.occupation.perceptions
+            mine = occupation.perceptions
         self.query_one("#perceptions", Static).update(Content(mine))
         self.query_one("#reality", TextArea).load_text(reflection.reality)
         decision = self.query_one("#decision", Select)
         decision.value = reflection.decision if reflection.decision else Select.NULL
         self.query_one("#training", TextArea).load_text(reflection.training)
-        self.refresh_demands()
-        self.refresh_steps()
+        self._show_demands()
+        self._show_steps()
 
-    @on(Select.Changed)
-    def _select_changed(self, event: Select.Changed) -> None:
-        widget_id = event.select.id or ""
-        value = None if event.value is Select.NULL else event.value
-        if widget_id.startswith("fit-"):
-            field_name = f"{widget_id.removeprefix('fit-')}_fit"
-            if getattr(self._reflection(), field_name) != value:
-                self._edit(**{field_name: value})
-        elif widget_id == "decision":
-            decision = value if isinstance(value, Decision) else Decision.UNDECIDED
-            if decision != self._reflection().decision:
-                self._edit(decision=decision)
+    def show_follow_ups(self, made: set[str]) -> None:
+        """The next steps that have a follow-up item now."""
+        self._made = set(made)
+        self._show_steps()
 
-    @on(Input.Changed)
-    def _sentence_changed(self, event: Input.Changed) -> None:
-        widget_id = event.input.id or ""
-        if widget_id.startswith("say-"):
-            area = widget_id.removeprefix("say-")
-            if getattr(self._reflection(), area) != event.value:
-                self._edit(**{area: event.value})
+    @property
+    def entry(self) -> Widget:
+        """Where the cursor goes on coming to this part: the first rating."""
+        return self.query_one("#fit-interests")
 
-    @on(TextArea.Changed, "#reality, #training")
-    def _long_text_changed(self, event: TextArea.Changed) -> None:
-        field_name = event.text_area.id or ""
-        if getattr(self._reflection(), field_name) != event.text_area.text:
-            self._edit(**{field_name: event.text_area.text})
+    @property
+    def highlighted_step(self) -> str | None:
+        steps = self._reflection.next_steps
+        index = highlighted(self.query_one(StepList), len(steps))
+        return None if index is None else steps[index]
 
-    def refresh_demands(self, highlight: int | None = None) -> None:
-        demands = self._demands()
-        listing = self.query_one("#demands", DemandList)
+    def _show_demands(self, highlight: int | None = None) -> None:
+        listing = self.query_one(DemandList)
         old = listing.highlighted
         listing.clear_options()
         listing.add_options(
             [
                 Option(Content.assemble((f"[{CAN_MEET_LABEL[d.can_meet]}] ", "bold"), d.text))
-                for d in demands
+                for d in self._demands
             ]
             or [Option("No demands yet: a adds one.", disabled=True)]
         )
         target = highlight if highlight is not None else (old or 0)
-        if demands:
-            listing.highlighted = max(0, min(target, len(demands) - 1))
+        if self._demands:
+            listing.highlighted = max(0, min(target, len(self._demands) - 1))
 
-    def action_cycle_demand(self) -> None:
-        demands = list(self._demands())
-        index = self._highlighted("#demands", len(demands))
-        if index is None:
-            return
-        current = demands[index]
-        following = CAN_MEET_CYCLE[(CAN_MEET_CYCLE.index(current.can_meet) + 1) % 4]
-        demands[index] = replace(current, can_meet=following)
-        self._edit(demands=demands, now=True)
-        self.refresh_demands(index)
-
-    def action_add_demand(self) -> None:
-        from ...dialogs.text_prompt import TextPrompt
-
-        def add(text: str | None) -> None:
-            if text:
-                demands = [*self._demands(), DemandCheck(text=text)]
-                self._edit(demands=demands, now=True)
-                self.refresh_demands(len(demands) - 1)
-            self.query_one("#demands").focus()
-
-        self.app.push_screen(
-            TextPrompt(
-                "Add a demand", "A demand of the job (physical, schedule, stress, training)"
-            ),
-            add,
-        )
-
-    def action_remove_demand(self) -> None:
-        demands = list(self._demands())
-        index = self._highlighted("#demands", len(demands))
-        if index is not None:
-            del demands[index]
-            self._edit(demands=demands, now=True)
-            self.refresh_demands(index)
-
-    def _steps_with_items(self) -> set[str]:
-        assert self.interview is not None
-        return {
-            item.title
-            for item in self.store.followups.all()
-            if item.kind is FollowUpKind.NEXT_STEP and item.interview_id == self.interview.id
-        }
-
-    def refresh_steps(self, highlight: int | None = None) -> None:
-        steps = self._reflection().next_steps
-        made = self._steps_with_items()
-        listing = self.query_one("#steps", StepList)
+    def _show_steps(self, highlight: int | None = None) -> None:
+        steps = self._reflection.next_steps
+        listing = self.query_one(StepList)
         old = listing.highlighted
         listing.clear_options()
         listing.add_options(
             [
-                Option(Content.assemble(("✓ follow-up  " if s in made else "• ", "bold"), s))
+                Option(Content.assemble(("✓ follow-up  " if s in self._made else "• ", "bold"), s))
                 for s in steps
             ]
             or [Option("No next steps yet: a adds one.", disabled=True)]
@@ -237,40 +200,89 @@ class AfterReflection(Screen[None]):
         if steps:
             listing.highlighted = max(0, min(target, len(steps) - 1))
 
-    def action_add_step(self) -> None:
-        from ...dialogs.text_prompt import TextPrompt
+    # ----- changing -----------------------------------------------------------------------------
 
-        def add(text: str | None) -> None:
-            if text:
-                steps = [*self._reflection().next_steps, text]
-                self._edit(next_steps=steps, now=True)
-                self.refresh_steps(len(steps) - 1)
-            self.query_one("#steps").focus()
+    def _edited(self, changes: dict[str, Any], *, now: bool = False) -> None:
+        if "demands" in changes:
+            self._demands = list(changes["demands"])
+        self._reflection = replace(self._reflection, **changes)
+        self.post_message(self.ReflectionEdited(changes, now))
 
-        self.app.push_screen(TextPrompt("Add a next step", "What will I do next?"), add)
+    @on(Select.Changed)
+    def _chosen(self, event: Select.Changed) -> None:
+        event.stop()
+        widget_id = event.select.id or ""
+        value = None if event.value is Select.NULL else event.value
+        if widget_id.startswith("fit-"):
+            field_name = f"{widget_id.removeprefix('fit-')}_fit"
+            if getattr(self._reflection, field_name) != value:
+                self._edited({field_name: value})
+        elif widget_id == "decision":
+            decision = value if isinstance(value, Decision) else Decision.UNDECIDED
+            if decision != self._reflection.decision:
+                self._edited({"decision": decision})
 
-    def action_remove_step(self) -> None:
-        steps = list(self._reflection().next_steps)
-        index = self._highlighted("#steps", len(steps))
-        if index is not None:
-            del steps[index]
-            self._edit(next_steps=steps, now=True)
-            self.refresh_steps(index)
+    @on(Input.Changed)
+    def _sentence_typed(self, event: Input.Changed) -> None:
+        event.stop()
+        widget_id = event.input.id or ""
+        area = widget_id.removeprefix("say-")
+        if widget_id.startswith("say-") and getattr(self._reflection, area) != event.value:
+            self._edited({area: event.value})
 
-    def action_step_followup(self) -> None:
-        assert self.interview is not None
-        steps = self._reflection().next_steps
-        index = self._highlighted("#steps", len(steps))
+    @on(TextArea.Changed)
+    def _long_text_typed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        field_name = event.text_area.id or ""
+        text = event.text_area.text
+        if field_name in LONG_TEXTS and getattr(self._reflection, field_name) != text:
+            self._edited({field_name: text})
+
+    @on(OptionList.OptionSelected, "#demands")
+    def _demand_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.cycle_demand()
+
+    def cycle_demand(self) -> None:
+        """Can I meet the highlighted demand: not sure → yes → with accommodation → no."""
+        index = highlighted(self.query_one(DemandList), len(self._demands))
         if index is None:
             return
-        step = clean_text(steps[index])
-        if step in self._steps_with_items():
-            self.notify("That step is already a follow-up item.")
-            return
-        name = self.contact.name if self.contact else ""
-        item = after.next_step_item(step, self.interview, self.now().date(), interviewee=name)
-        self.store.followups.save(replace(item, created=self.now()))
-        self.refresh_steps(index)
-        due = item.due
-        today = self.now().date()
-        self.notify(f"Follow-up added, due {short_date(due, today)}." if due else "Added.")
+        demands = list(self._demands)
+        current = demands[index]
+        following = CAN_MEET_CYCLE[(CAN_MEET_CYCLE.index(current.can_meet) + 1) % 4]
+        demands[index] = replace(current, can_meet=following)
+        self._edited({"demands": demands}, now=True)
+        self._show_demands(index)
+
+    def add_demand(self, text: str | None) -> None:
+        """A demand typed in (None: the person thought better of it); back to the list."""
+        if text:
+            demands = [*self._demands, DemandCheck(text=text)]
+            self._edited({"demands": demands}, now=True)
+            self._show_demands(len(demands) - 1)
+        self.query_one(DemandList).focus()
+
+    def remove_demand(self) -> None:
+        index = highlighted(self.query_one(DemandList), len(self._demands))
+        if index is not None:
+            demands = list(self._demands)
+            del demands[index]
+            self._edited({"demands": demands}, now=True)
+            self._show_demands(index)
+
+    def add_step(self, text: str | None) -> None:
+        """A next step typed in (None: the person thought better of it); back to the list."""
+        if text:
+            steps = [*self._reflection.next_steps, text]
+            self._edited({"next_steps": steps}, now=True)
+            self._show_steps(len(steps) - 1)
+        self.query_one(StepList).focus()
+
+    def remove_step(self) -> None:
+        steps = list(self._reflection.next_steps)
+        index = highlighted(self.query_one(StepList), len(steps))
+        if index is not None:
+            del steps[index]
+            self._edited({"next_steps": steps}, now=True)
+            self._show_steps(index)

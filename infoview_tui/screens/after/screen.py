@@ -1,39 +1,64 @@
 """After a meeting: the thank-you, the reflection, the leads and staying in touch, on one screen.
 
 Opened for any finished meeting, also an old one or an on-the-spot one with no preparation and
-no occupation. Everything typed is kept in `self.interview` and reaches the store within half a
-second (and when the screen closes, and when the app quits); the reflection is created on the
-first edit, never just by looking. Contacts, employers and follow-ups made here are saved at
-once, each by the key that makes them.
+no occupation. Each part is a widget (thanks, reflection, leads, touch) that shows what the
+screen gives it and posts a message when the person changes something; the screen holds the
+meeting in `self.interview`, saves it and calls the services. Everything typed reaches the store
+within half a second (and when the screen closes, and when the app quits); the reflection is
+created on the first edit, never just by looking. Contacts, employers and follow-ups made here
+are saved at once, each by the key that makes them.
+
+Keys that move between parts and fields (escape, tab, ctrl+n/ctrl+b, 1-4) and `i` are taken in
+the order they are typed, before a key goes to a field (`priority`): a quick "escape 1" leaves
+the field and shows part 1, a quick "tab 14" types 14 into the field tabbed to. Part keys and `i`
+are commands only outside text fields; inside one they are typed.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input, OptionList, TabbedContent, Tabs, TextArea
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, Select, TabbedContent, Tabs, TextArea
 
-from ...domain import after
-from ...domain.records import Contact, Interview, InterviewStatus, Occupation, Reflection
-from ...domain.timefmt import full_date
+from ... import exports
+from ...domain import after, rhythm
+from ...domain.records import (
+    CaptureKind,
+    Contact,
+    DemandCheck,
+    FollowUpKind,
+    Interview,
+    InterviewStatus,
+    Occupation,
+    Reflection,
+)
+from ...domain.timefmt import full_date, short_date
+from ...domain.validation import clean_text
 from ...paths import stylesheet
+from ...services import Outcome, followups, leads
 from ..autosave import AutoSaveScreen
-from .leads import AfterLeads
-from .reflection import AfterReflection
-from .thanks import THANKS_ACTIONS, AfterThanks, NotesList
-from .touch import AfterTouch
+from .leads import LeadsPane
+from .reflection import ReflectionPane
+from .thanks import ThanksPane
+from .touch import TouchPane
+
+if TYPE_CHECKING:
+    from ...store.store import Store
 
 TABS = ("tab-thanks", "tab-reflect", "tab-leads", "tab-touch")
 TYPING = (Input, TextArea)
+THANKS_ACTIONS = {"copy", "export", "sent", "redraft"}  # keys only the thank-you part offers
+COMMANDS = {"show_tab", "log_interaction"}  # plain keys: commands outside text fields only
 
 
-class AfterScreen(AutoSaveScreen, AfterThanks, AfterReflection, AfterLeads, AfterTouch):
-    """One screen, four parts; each part's widgets, keys and handlers live in its own module
-    (after_thanks, after_reflection, after_leads, after_touch)."""
+class AfterScreen(AutoSaveScreen):
+    """One screen, four parts (ThanksPane, ReflectionPane, LeadsPane, TouchPane)."""
 
     CSS_PATH = stylesheet("after.tcss")
     BINDINGS = [
@@ -45,18 +70,22 @@ class AfterScreen(AutoSaveScreen, AfterThanks, AfterReflection, AfterLeads, Afte
                 tooltip="The thank-you is sent: close its follow-up, log the contact"),
         Binding("ctrl+r", "redraft", "Redraft", show=False, id="after.redraft",
                 tooltip="Write the draft again from the notes (asks if you edited it)"),
-        Binding("ctrl+n", "section(1)", "Next", id="after.next",
+        Binding("ctrl+n", "section(1)", "Next", id="after.next", priority=True,
                 tooltip="Next part: thank-you, reflection, leads, stay in touch"),
         Binding("ctrl+b", "section(-1)", "Previous part", show=False, id="after.previous",
-                tooltip="Previous part"),
-        Binding("i", "log_interaction", "Talked", id="after.log",
+                priority=True, tooltip="Previous part"),
+        Binding("i", "log_interaction", "Talked", id="after.log", priority=True,
                 tooltip="Log an interaction with them: the next check-in counts from now"),
-        Binding("escape", "leave", "Back", id="after.back",
+        Binding("escape", "leave", "Back", id="after.back", priority=True,
                 tooltip="Leave the field; from outside a field, back (all is saved)"),
         *(
-            Binding(str(n), f"show_tab({n - 1})", f"Part {n}", show=False, id=f"after.part{n}")
+            Binding(str(n), f"show_tab({n - 1})", f"Part {n}", show=False, id=f"after.part{n}",
+                    priority=True)
             for n in range(1, 5)
         ),
+        # As Textual's own, but in order with the keys above.
+        Binding("tab", "field(1)", "Next field", show=False, priority=True),
+        Binding("shift+tab", "field(-1)", "Previous field", show=False, priority=True),
     ]  # fmt: skip
 
     def __init__(self, interview_id: int) -> None:
@@ -65,18 +94,18 @@ class AfterScreen(AutoSaveScreen, AfterThanks, AfterReflection, AfterLeads, Afte
         self.interview: Interview | None = None
         self.contact: Contact | None = None
         self.occupation: Occupation | None = None
-        self._generated = ""  # the draft as the template wrote it last
         self._gone = False  # the meeting is not in the data (any more)
+        self._settling = False  # a field was just left: keys typed into it may be on their way
 
     # ----- building --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(id="after-tabs"):
-            yield from self.compose_thanks()
-            yield from self.compose_reflection()
-            yield from self.compose_leads()
-            yield from self.compose_touch()
+            yield ThanksPane(self._draft_for)
+            yield ReflectionPane()
+            yield LeadsPane()
+            yield TouchPane()
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -84,12 +113,7 @@ class AfterScreen(AutoSaveScreen, AfterThanks, AfterReflection, AfterLeads, Afte
             return
         if self.interview is not None and self.interview.status is not InterviewStatus.DONE:
             self.notify("This meeting is not marked done yet.", severity="warning")
-        notes = self.query_one("#notes", NotesList)
-        if notes.option_count:
-            notes.highlighted = 0
-            notes.focus()
-        else:
-            self.query_one("#learned").focus()
+        self.set_focus(self.query_one(ThanksPane).entry or self.query_one("#learned"))
 
     def reload_from_store(self) -> None:
         """The data was replaced (another program's version was loaded): show it, and keep
@@ -110,21 +134,82 @@ class AfterScreen(AutoSaveScreen, AfterThanks, AfterReflection, AfterLeads, Afte
         day = after.meeting_day(interview)
         name = self.contact.name if self.contact else "someone"
         self.sub_title = f"After the meeting with {name}" + (f" · {full_date(day)}" if day else "")
-        self._fill_thanks()
-        self._fill_reflection()
-        self.refresh_leads()
-        self._fill_touch()
+        reflection = self._reflection()
+        self.query_one(ThanksPane).show(
+            [n.text for n in interview.notes if n.text.strip()],
+            reflection.learned,
+            reflection.thank_you,
+        )
+        self._show_thanks_status()
+        self.query_one(ReflectionPane).show(
+            reflection, self._demands(), self.occupation, self._steps_with_items()
+        )
+        self._show_leads()
+        self._show_touch()
         return True
 
-    # ----- saving ------------------------------------------------------------------------------
+    # ----- showing -----------------------------------------------------------------------------
+
+    def _draft_for(self, learned: str) -> str:
+        assert self.interview is not None
+        return after.thank_you_draft(self.interview, self.contact, self.store.profile(), learned)
+
+    def _show_thanks_status(self, extra: str = "") -> None:
+        assert self.interview is not None
+        items = self.store.followups.all()
+        item = after.open_thank_you(items, self.interview.id)
+        sent = after.sent_thank_you(items, self.interview.id)
+        now = self.now()
+        due = item.due if item is not None else None
+        sent_day: date | None = None
+        if due is None and sent is not None and sent.done is not None:
+            sent_day = sent.done.astimezone(now.tzinfo).date()
+        self.query_one(ThanksPane).show_status(now.date(), due, sent_day, extra)
+
+    def _steps_with_items(self) -> set[str]:
+        assert self.interview is not None
+        return {
+            item.title
+            for item in self.store.followups.all()
+            if item.kind is FollowUpKind.NEXT_STEP and item.interview_id == self.interview.id
+        }
+
+    def _show_leads(self) -> None:
+        assert self.interview is not None
+        words = after.job_titles(self.interview)
+        if self.occupation is not None:
+            words = after.unique_words([*self.occupation.keywords, *words])
+        self.query_one(LeadsPane).show(self.interview.captures, words)
+
+    def _show_touch(self) -> None:
+        assert self.interview is not None
+        offers = [c.text for c in self.interview.captures if c.kind is CaptureKind.OFFER]
+        item = None
+        if self.contact is not None:
+            item = rhythm.open_touch_item(self.contact, self.store.followups.all())
+        due = item.due if item is not None else None
+        self.query_one(TouchPane).show(self.contact, offers, due)
+
+    # ----- the reflection and saving ------------------------------------------------------------
 
     def _reflection(self) -> Reflection:
         assert self.interview is not None
         return self.interview.reflection or Reflection()
 
-    def _edit(self, *, now: bool = False, **changes: Any) -> None:
+    def _prefilled_demands(self) -> list[DemandCheck]:
+        if self.occupation is None:
+            return []
+        return [DemandCheck(text=d.text) for d in self.occupation.demands if d.text.strip()]
+
+    def _demands(self) -> list[DemandCheck]:
+        if self.interview is not None and self.interview.reflection is not None:
+            return self.interview.reflection.demands
+        return self._prefilled_demands()
+
+    def _edit(self, changes: dict[str, Any], *, now: bool = False) -> None:
         """Change the reflection (made on the first edit) and save soon, or `now`."""
-        assert self.interview is not None
+        if self.interview is None:
+            return
         base = self.interview.reflection
         if base is None:
             base = Reflection(demands=self._prefilled_demands())
@@ -137,21 +222,220 @@ class AfterScreen(AutoSaveScreen, AfterThanks, AfterReflection, AfterLeads, Afte
         else:
             self.save_soon()
 
-    def write(self, store) -> None:
+    def write(self, store: Store) -> None:
         if self.interview is not None and not self._gone:
             self.interview = store.interviews.save(self.interview)
 
+    @on(ThanksPane.ThanksEdited)
+    def _thanks_edited(self, event: ThanksPane.ThanksEdited) -> None:
+        self._edit(event.changes, now=event.now)
+
+    @on(ReflectionPane.ReflectionEdited)
+    def _reflection_edited(self, event: ReflectionPane.ReflectionEdited) -> None:
+        self._edit(event.changes, now=event.now)
+
+    # ----- the thank-you's keys -----------------------------------------------------------------
+
+    def action_redraft(self) -> None:
+        from ...dialogs.confirm import ConfirmScreen
+
+        thanks = self.query_one(ThanksPane)
+
+        def redo(sure: bool | None) -> None:
+            if sure:
+                thanks.redraft()
+
+        if not thanks.draft_edited:
+            redo(True)
+            return
+        self.app.push_screen(
+            ConfirmScreen("Write the draft again?", "Your edits to the draft will be replaced."),
+            redo,
+        )
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self.query_one(ThanksPane).draft)
+        self._show_thanks_status("Copied.")
+        self.notify(
+            "Copied. Some terminals block programs from the clipboard (OSC 52); "
+            "ctrl+s saves a file instead.",
+            title="Copied",
+        )
+
+    def action_export(self) -> None:
+        if self.interview is None:
+            return
+        self.save()
+        name = self.contact.name if self.contact else ""
+        day = after.meeting_day(self.interview) or self.now().date()
+        try:
+            path = exports.export_thank_you(
+                self.store.path.parent, name, day, self.query_one(ThanksPane).draft
+            )
+        except OSError as err:
+            self.notify(f"Could not save the file: {err.strerror or err}.", severity="error")
+            return
+        self._show_thanks_status(f"Saved to {path}")
+        self.notify(f"Saved to {path}", title="Saved", markup=False)
+
+    def action_sent(self) -> None:
+        if self.interview is None:
+            return
+        self.save()
+        items = self.store.followups.all()
+        if after.open_thank_you(items, self.interview.id) is None and after.sent_thank_you(
+            items, self.interview.id
+        ):
+            self.notify("This thank-you is already marked sent.")
+            return
+        now = self.now()
+        item = after.open_thank_you(items, self.interview.id)
+        if item is not None and item.id is not None and item.contact_id is not None:
+            followups.complete(self.store, item.id, now)  # sending it counts as contact
+            self.contact = self.store.contacts.get(item.contact_id) or self.contact
+            self._show_touch()
+        else:
+            if item is not None and item.id is not None:
+                followups.complete(self.store, item.id, now)
+            self._log(now)
+        self._show_thanks_status("Marked sent.")
+        self.notify("Thank-you marked sent.", title="Sent")
+
+    # ----- the reflection's keys ----------------------------------------------------------------
+
+    def action_add_demand(self) -> None:
+        from ...dialogs.text_prompt import TextPrompt
+
+        self.app.push_screen(
+            TextPrompt(
+                "Add a demand", "A demand of the job (physical, schedule, stress, training)"
+            ),
+            self.query_one(ReflectionPane).add_demand,
+        )
+
+    def action_remove_demand(self) -> None:
+        self.query_one(ReflectionPane).remove_demand()
+
+    def action_add_step(self) -> None:
+        from ...dialogs.text_prompt import TextPrompt
+
+        self.app.push_screen(
+            TextPrompt("Add a next step", "What will I do next?"),
+            self.query_one(ReflectionPane).add_step,
+        )
+
+    def action_remove_step(self) -> None:
+        self.query_one(ReflectionPane).remove_step()
+
+    def action_step_followup(self) -> None:
+        """The highlighted next step becomes a follow-up item (once)."""
+        pane = self.query_one(ReflectionPane)
+        step = pane.highlighted_step
+        if self.interview is None or step is None:
+            return
+        step = clean_text(step)
+        if step in self._steps_with_items():
+            self.notify("That step is already a follow-up item.")
+            return
+        name = self.contact.name if self.contact else ""
+        today = self.now().date()
+        item = after.next_step_item(step, self.interview, today, interviewee=name)
+        self.store.followups.save(replace(item, created=self.now()))
+        pane.show_follow_ups(self._steps_with_items())
+        due = item.due
+        self.notify(f"Follow-up added, due {short_date(due, today)}." if due else "Added.")
+
+    # ----- leads --------------------------------------------------------------------------------
+
+    @on(LeadsPane.LeadChosen)
+    def _lead_chosen(self, event: LeadsPane.LeadChosen) -> None:
+        """Referral → a contact with a reach-out item; lead → an employer; title → a keyword."""
+        from ...dialogs.confirm import ConfirmScreen
+
+        if self.interview is None:
+            return
+        index = event.index
+        capture = self.interview.captures[index]
+        if capture.handled:
+            self.notify("Already done.")
+            return
+        if capture.kind is CaptureKind.LEAD:
+            self._lead_done(leads.accept_lead(self.store, self.interview, index))
+            return
+        if capture.kind is CaptureKind.JOB_TITLE:
+            self._lead_done(leads.keep_job_title(self.store, self.interview, index))
+            return
+        existing = leads.existing_contact(self.store, self.interview, index)
+
+        def add(sure: bool | None) -> None:
+            if sure and self.interview is not None:
+                outcome = leads.accept_referral(self.store, self.interview, index, self.now())
+                self._lead_done(outcome)
+
+        if existing is None:
+            add(True)
+            return
+        self.app.push_screen(
+            ConfirmScreen(
+                "Already a contact?",
+                f"{existing.name} is already in your contacts. Add another contact anyway?",
+                yes="Add another",
+            ),
+            add,
+        )
+
+    def _lead_done(self, outcome: Outcome[Interview]) -> None:
+        """Hold the meeting as the service saved it (this screen's edits included)."""
+        self.interview = outcome.value
+        if self.interview.occupation_id is not None:
+            self.occupation = self.store.occupations.get(self.interview.occupation_id)
+        self._show_leads()
+        self.notify(outcome.message, markup=False)
+
+    # ----- staying in touch ---------------------------------------------------------------------
+
+    @on(TouchPane.RhythmChosen)
+    def _rhythm_chosen(self, event: TouchPane.RhythmChosen) -> None:
+        contact = self.contact
+        if contact is None or contact.id is None or event.days == contact.cadence_days:
+            return
+        outcome = followups.set_rhythm(self.store, contact.id, event.days, self.now())
+        self.contact = outcome.value or contact
+        self._show_touch()
+
+    def _log(self, when: datetime) -> str:
+        """We were in touch at `when`: the rhythm counts from it; says what comes next."""
+        if self.contact is None or self.contact.id is None:
+            return ""
+        outcome = followups.log_contact(self.store, self.contact.id, when)
+        self.contact = outcome.value or self.contact
+        self._show_touch()
+        return outcome.message
+
+    def action_log_interaction(self) -> None:
+        if self.contact is None:
+            self.notify("This meeting has no contact to log.", severity="warning")
+            return
+        self.notify(self._log(self.now()), markup=False)
+
     # ----- keys and parts ----------------------------------------------------------------------
 
+    def _menu_open(self) -> bool:
+        """A drop-down menu is open (it takes escape and typed keys itself)."""
+        return any(select.expanded for select in self.query(Select).results(Select))
+
     def _typing(self) -> bool:
-        return isinstance(self.focused, TYPING)
+        """Keys typed now go into text: a text field or an open menu has focus."""
+        return isinstance(self.focused, TYPING) or self._menu_open()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in THANKS_ACTIONS:
             tabs = self.query(TabbedContent)
             return not tabs or tabs.first().active == "tab-thanks"
-        if action in ("log_interaction", "show_tab"):
+        if action in COMMANDS:
             return not self._typing()
+        if action in ("leave", "field"):
+            return not self._menu_open()
         return True
 
     def on_descendant_focus(self) -> None:
@@ -161,28 +445,46 @@ class AfterScreen(AutoSaveScreen, AfterThanks, AfterReflection, AfterLeads, Afte
     def _tab_changed(self) -> None:
         self.refresh_bindings()
 
+    def _put_cursor(self, widget: Widget | None = None, step: int = 0) -> None:
+        """Put the cursor on `widget` (or the next/previous field, by `step`) at once, not on
+        the next turn of the loop: the next key typed goes where this one put the cursor.
+
+        Keys typed into a field just left may still be on their way to it; until the app has
+        taken in the keys typed so far, escape does not leave the screen (it would close the
+        screen before they are kept)."""
+        if isinstance(self.focused, TYPING):
+            self._settling = True
+            self.app.call_later(self._settled)
+        if widget is not None:
+            self.set_focus(widget)
+        elif step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
+
+    def _settled(self) -> None:
+        self._settling = False
+
     def action_show_tab(self, index: int) -> None:
         tabs = self.query_one(TabbedContent)
         tabs.active = TABS[index % len(TABS)]
-        first = {
-            "tab-thanks": "#notes",
-            "tab-reflect": "#fit-interests",
-            "tab-leads": "#leads",
-            "tab-touch": "#cadence",
-        }[tabs.active]
-        self.query_one(first).focus()
+        entries: dict[str, Widget | None] = {
+            "tab-thanks": self.query_one(ThanksPane).entry,
+            "tab-reflect": self.query_one(ReflectionPane).entry,
+            "tab-leads": self.query_one(LeadsPane).entry,
+            "tab-touch": self.query_one(TouchPane).entry,
+        }
+        self._put_cursor(entries[tabs.active] or tabs.query_one(Tabs))
 
     def action_section(self, step: int) -> None:
         self.action_show_tab(TABS.index(self.query_one(TabbedContent).active) + step)
 
-    def action_leave(self) -> None:
-        if self._typing():
-            self.query_one(TabbedContent).query_one(Tabs).focus()
-            return
-        self.save()
-        self.app.pop_screen()
+    def action_field(self, step: int) -> None:
+        self._put_cursor(step=step)
 
-    def _highlighted(self, selector: str, count: int) -> int | None:
-        """The highlighted row of a list, or None when nothing real is highlighted."""
-        index = self.query_one(selector, OptionList).highlighted
-        return index if index is not None and 0 <= index < count else None
+    def action_leave(self) -> None:
+        if isinstance(self.focused, TYPING):
+            self._put_cursor(self.query_one(TabbedContent).query_one(Tabs))
+        elif not self._settling:
+            self.save()
+            self.app.pop_screen()

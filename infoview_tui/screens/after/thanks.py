@@ -1,23 +1,27 @@
-"""The thank-you part of the after-meeting screen: pick what I learned, edit the draft,
-copy or save it, mark it sent."""
+"""Part 1 of the after-meeting screen, the thank-you: pick the one thing I learned from the
+notes (or type it) and edit the draft. The draft keeps in step with the thing learned until the
+person edits it. Copying, saving a .txt and marking it sent are the screen's keys."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
+from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static, TabPane, TextArea
 from textual.widgets.option_list import Option
 
-from ... import exports
-from ...domain import after
 from ...domain.timefmt import short_date
-from ...services import followups
 from ...widgets.one_line_input import OneLineInput
 
-THANKS_ACTIONS = {"copy", "export", "sent", "redraft"}  # keys only this part offers
+PICK = "One thing I learned: pick a note (enter), or type it"
+NO_NOTES = "One thing I learned (no notes were kept):"
 
 
 class NotesList(OptionList):
@@ -29,141 +33,114 @@ class NotesList(OptionList):
     ]  # fmt: skip
 
 
-class AfterThanks(Screen[None]):
-    """Part 1 of `AfterScreen`: the thank-you.
+class ThanksPane(TabPane):
+    """The thank-you: shows the notes, the thing learned and the draft; says what the person
+    changed with `ThanksEdited`. `draft_for(learned)` writes the draft from the template."""
 
-    A `Screen` subclass only so Textual collects its `@on` handlers; `AfterScreen` inherits
-    it and provides the shared state (`interview`, `contact`, `occupation`, `store`) and
-    helpers (`_now`, `_reflection`, `_edit`, `_highlighted`, `save`).
-    """
+    @dataclass
+    class ThanksEdited(Message):
+        """The thing learned and/or the draft changed (reflection fields `learned`,
+        `thank_you`); `now`: save at once rather than soon."""
 
-    def compose_thanks(self) -> ComposeResult:
-        with TabPane("1 Thank-you", id="tab-thanks"):
-            yield Label("One thing I learned: pick a note (enter), or type it", id="pick-label")
-            yield NotesList(id="notes")
-            yield OneLineInput(placeholder="the one thing I learned", id="learned", compact=True)
-            yield TextArea(id="draft", soft_wrap=True, compact=True)
-            yield Static("", id="thanks-status")
+        changes: dict[str, str]
+        now: bool = False
 
-    def _fill_thanks(self) -> None:
-        assert self.interview is not None
-        notes = self.query_one("#notes", NotesList)
-        notes.add_options([Option(Content(n.text)) for n in self.interview.notes if n.text.strip()])
-        if not notes.option_count:
-            notes.display = False
-            self.query_one("#pick-label", Label).update("One thing I learned (no notes were kept):")
-        reflection = self._reflection()
-        self.query_one("#learned", Input).value = reflection.learned
-        self._generated = self._draft_for(reflection.learned)
-        self.query_one("#draft", TextArea).load_text(reflection.thank_you or self._generated)
-        self.refresh_thanks_status()
+    def __init__(self, draft_for: Callable[[str], str], *, id: str = "tab-thanks") -> None:
+        super().__init__("1 Thank-you", id=id)
+        self._draft_for = draft_for
+        self._learned = ""  # the thing learned, as last shown or reported
+        self._thank_you = ""  # the draft as kept in the reflection ("" until edited)
+        self._generated = ""  # the draft as the template wrote it last
 
-    def _draft_for(self, learned: str) -> str:
-        assert self.interview is not None
-        return after.thank_you_draft(self.interview, self.contact, self.store.profile(), learned)
+    def compose(self) -> ComposeResult:
+        yield Label(PICK, id="pick-label")
+        yield NotesList(id="notes")
+        yield OneLineInput(placeholder="the one thing I learned", id="learned", compact=True)
+        yield TextArea(id="draft", soft_wrap=True, compact=True)
+        yield Static("", id="thanks-status")
 
-    def _shown_draft(self) -> str:
-        return self._reflection().thank_you or self._generated
+    # ----- showing ------------------------------------------------------------------------------
 
-    def refresh_thanks_status(self, extra: str = "") -> None:
-        assert self.interview is not None
-        items = self.store.followups.all()
-        item = after.open_thank_you(items, self.interview.id)
-        sent = after.sent_thank_you(items, self.interview.id)
-        now = self.now()
-        if item is not None and item.due is not None:
-            state = f"Thank-you due {short_date(item.due, now.date())}."
-        elif sent is not None and sent.done is not None:
-            done = sent.done.astimezone(now.tzinfo).date()
-            state = f"Sent {short_date(done, now.date())}."
+    def show(self, notes: list[str], learned: str, thank_you: str) -> None:
+        """The meeting's notes, the thing learned and the kept draft ("" for the template's)."""
+        listing = self.query_one(NotesList)
+        listing.set_options([Option(Content(note)) for note in notes])
+        listing.display = bool(notes)
+        if notes:
+            listing.highlighted = 0
+        self.query_one("#pick-label", Label).update(PICK if notes else NO_NOTES)
+        self._learned = learned
+        self._thank_you = thank_you
+        self.query_one("#learned", Input).value = learned
+        self._generated = self._draft_for(learned)
+        self.query_one("#draft", TextArea).load_text(thank_you or self._generated)
+
+    def show_status(
+        self, today: date, due: date | None = None, sent: date | None = None, extra: str = ""
+    ) -> None:
+        """Where the thank-you stands: `due` (still to send) or `sent`, and what just happened."""
+        if due is not None:
+            state = f"Thank-you due {short_date(due, today)}."
+        elif sent is not None:
+            state = f"Sent {short_date(sent, today)}."
         else:
             state = "No thank-you item for this meeting."
         text = f"{state} {extra}".strip()
         self.query_one("#thanks-status", Static).update(Content(text + "  ^r rewrites the draft."))
 
+    @property
+    def draft(self) -> str:
+        """The draft as it stands in the editor."""
+        return self.query_one("#draft", TextArea).text
+
+    @property
+    def draft_edited(self) -> bool:
+        """The person changed the draft the template wrote (rewriting it would lose that)."""
+        return self.draft not in (self._generated, "")
+
+    @property
+    def entry(self) -> Widget | None:
+        """Where the cursor goes on coming to this part by a key: the notes, if any (never a
+        text field, where the next part key would be typed)."""
+        notes = self.query_one(NotesList)
+        return notes if notes.option_count else None
+
+    # ----- changing -----------------------------------------------------------------------------
+
+    def redraft(self) -> None:
+        """Write the draft again from the template (the screen asks first if it was edited)."""
+        self._generated = self._draft_for(self._learned)
+        self._edited({"thank_you": self._generated}, now=True)
+        self.query_one("#draft", TextArea).load_text(self._generated)
+
+    def _edited(self, changes: dict[str, str], *, now: bool = False) -> None:
+        self._learned = changes.get("learned", self._learned)
+        self._thank_you = changes.get("thank_you", self._thank_you)
+        self.post_message(self.ThanksEdited(changes, now))
+
     @on(OptionList.OptionSelected, "#notes")
-    def _pick_note(self, event: OptionList.OptionSelected) -> None:
+    def _note_picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
         self.query_one("#learned", Input).value = str(event.option.prompt)
 
     @on(Input.Changed, "#learned")
-    def _learned_changed(self, event: Input.Changed) -> None:
+    def _learned_typed(self, event: Input.Changed) -> None:
+        event.stop()
         learned = event.value
-        if learned == self._reflection().learned:
+        if learned == self._learned:
             return
         draft = self.query_one("#draft", TextArea)
         untouched = draft.text in (self._generated, "")
         self._generated = self._draft_for(learned)
         if untouched:  # the person has not edited it: keep it in step with the pick
-            self._edit(learned=learned, thank_you=self._generated)
+            self._edited({"learned": learned, "thank_you": self._generated})
             draft.load_text(self._generated)
         else:
-            self._edit(learned=learned)
+            self._edited({"learned": learned})
 
     @on(TextArea.Changed, "#draft")
-    def _draft_changed(self, event: TextArea.Changed) -> None:
+    def _draft_typed(self, event: TextArea.Changed) -> None:
+        event.stop()
         text = event.text_area.text
-        if text != self._shown_draft():
-            self._edit(thank_you=text)
-
-    def action_redraft(self) -> None:
-        from ...dialogs.confirm import ConfirmScreen
-
-        def redo(sure: bool | None) -> None:
-            if sure:
-                self._generated = self._draft_for(self._reflection().learned)
-                self._edit(thank_you=self._generated, now=True)
-                self.query_one("#draft", TextArea).load_text(self._generated)
-
-        if self.query_one("#draft", TextArea).text in (self._generated, ""):
-            redo(True)
-            return
-        self.app.push_screen(
-            ConfirmScreen("Write the draft again?", "Your edits to the draft will be replaced."),
-            redo,
-        )
-
-    def action_copy(self) -> None:
-        self.app.copy_to_clipboard(self.query_one("#draft", TextArea).text)
-        self.refresh_thanks_status("Copied.")
-        self.notify(
-            "Copied. Some terminals block programs from the clipboard (OSC 52); "
-            "ctrl+s saves a file instead.",
-            title="Copied",
-        )
-
-    def action_export(self) -> None:
-        assert self.interview is not None
-        self.save()
-        name = self.contact.name if self.contact else ""
-        day = after.meeting_day(self.interview) or self.now().date()
-        try:
-            path = exports.export_thank_you(
-                self.store.path.parent, name, day, self.query_one("#draft", TextArea).text
-            )
-        except OSError as err:
-            self.notify(f"Could not save the file: {err.strerror or err}.", severity="error")
-            return
-        self.refresh_thanks_status(f"Saved to {path}")
-        self.notify(Content(f"Saved to {path}"), title="Saved")
-
-    def action_sent(self) -> None:
-        assert self.interview is not None
-        self.save()
-        items = self.store.followups.all()
-        if after.open_thank_you(items, self.interview.id) is None and after.sent_thank_you(
-            items, self.interview.id
-        ):
-            self.notify("This thank-you is already marked sent.")
-            return
-        now = self.now()
-        item = after.open_thank_you(items, self.interview.id)
-        if item is not None and item.id is not None and item.contact_id is not None:
-            followups.complete(self.store, item.id, now)  # sending it counts as contact
-            self.contact = self.store.contacts.get(item.contact_id) or self.contact
-            self.refresh_touch()
-        else:
-            if item is not None and item.id is not None:
-                followups.complete(self.store, item.id, now)
-            self._log(now)
-        self.refresh_thanks_status("Marked sent.")
-        self.notify("Thank-you marked sent.", title="Sent")
+        if text != (self._thank_you or self._generated):
+            self._edited({"thank_you": text})

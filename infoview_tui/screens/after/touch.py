@@ -1,105 +1,114 @@
-"""The stay-in-touch part of the after-meeting screen: how often to check in with the
-person, and logging that we talked."""
+"""Part 4 of the after-meeting screen, staying in touch: how often to check in with the
+person (a choice, or a typed number of days) and when the next check-in is. Logging that we
+talked is the screen's key."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
+from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TabPane
 
 from ...domain import rhythm
-from ...domain.records import CaptureKind
+from ...domain.records import Contact
 from ...domain.timefmt import full_date
-from ...services import followups
 from ...widgets.field_error import FieldError
 from ...widgets.one_line_input import OneLineInput
 
+UNSHOWN = -1  # no rhythm shown yet (None means "no rhythm")
 
-class AfterTouch(Screen[None]):
-    """Part 4 of `AfterScreen`: staying in touch.
 
-    A `Screen` subclass only so Textual collects its `@on` handlers; `AfterScreen` inherits
-    it and provides the shared state (`interview`, `contact`, `occupation`, `store`) and
-    helpers (`_now`, `_reflection`, `_edit`, `_highlighted`, `save`).
-    """
+class TouchPane(TabPane):
+    """Staying in touch: shows the person's last contact, rhythm and next check-in; posts
+    `RhythmChosen` when the person picks a rhythm or types a good number of days."""
 
-    def compose_touch(self) -> ComposeResult:
-        with TabPane("4 Stay in touch", id="tab-touch"):
-            yield Static("", id="touch-info")
-            with RadioSet(id="cadence"):
-                for choice in rhythm.CHOICES:
-                    yield RadioButton(choice.label)
-                yield RadioButton("Custom")
-            with Horizontal(classes="fit-row"):
-                yield Label("Custom: every", classes="fit-label wide")
-                yield OneLineInput(placeholder="45", id="custom-days", compact=True)
-                yield Label(" days")
-            yield FieldError(id="custom-error")
-            yield Static("", id="touch-next")
+    @dataclass
+    class RhythmChosen(Message):
+        days: int | None  # None: no rhythm, no more check-ins
 
-    def _fill_touch(self) -> None:
-        cadence = self.contact.cadence_days if self.contact else None
-        buttons = list(self.query_one("#cadence", RadioSet).query(RadioButton))
-        choices = [c.days for c in rhythm.CHOICES]
-        index = choices.index(cadence) if cadence in choices else len(choices)
-        buttons[index].value = True
-        if cadence is not None and cadence not in choices:
-            self.query_one("#custom-days", Input).value = str(cadence)
-        if self.contact is None:
+    def __init__(self, *, id: str = "tab-touch") -> None:
+        super().__init__("4 Stay in touch", id=id)
+        self._days: int | None = UNSHOWN  # the rhythm the choices show
+        self._has_contact = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="touch-info")
+        with RadioSet(id="cadence"):
+            for choice in rhythm.CHOICES:
+                yield RadioButton(choice.label)
+            yield RadioButton("Custom")
+        with Horizontal(classes="fit-row"):
+            yield Label("Custom: every", classes="fit-label wide")
+            yield OneLineInput(placeholder="45", id="custom-days", compact=True)
+            yield Label(" days")
+        yield FieldError(id="custom-error")
+        yield Static("", id="touch-next")
+
+    def show(self, contact: Contact | None, offers: list[str], next_due: date | None) -> None:
+        """The meeting's contact (None: the meeting has none, nothing to choose), the offers
+        I made to share something back, and when the next check-in is due (None: none)."""
+        self._has_contact = contact is not None
+        if contact is None:
             self.query_one("#cadence").disabled = True
             self.query_one("#custom-days").disabled = True
-        self.refresh_touch()
-
-    def refresh_touch(self) -> None:
-        if self.contact is None:
             self.query_one("#touch-info", Static).update("This meeting has no contact.")
             self.query_one("#touch-next", Static).update("")
             return
-        last = self.contact.last_contact
+        if contact.cadence_days != self._days:  # not while the person is choosing it here
+            self._show_choice(contact.cadence_days)
+        last = contact.last_contact
         seen = full_date(last) if last else "not logged yet"
+        shared = f"\nTo share back: {'; '.join(offers)}" if offers else ""
         self.query_one("#touch-info", Static).update(
             Content(
-                f"{self.contact.name}: last contact {seen}; "
-                f"rhythm {rhythm.describe(self.contact.cadence_days)}.{self._offers()}"
+                f"{contact.name}: last contact {seen}; "
+                f"rhythm {rhythm.describe(contact.cadence_days)}.{shared}"
             )
         )
-        item = rhythm.open_touch_item(self.contact, self.store.followups.all())
-        if item is not None and item.due is not None:
-            next_text = f"Next check-in due {full_date(item.due)}."
-        else:
-            next_text = "No check-in planned."
+        next_text = (
+            f"Next check-in due {full_date(next_due)}." if next_due else "No check-in planned."
+        )
         self.query_one("#touch-next", Static).update(
             f"{next_text}\ni logs an interaction (we talked): the next one counts from now."
         )
 
-    def _offers(self) -> str:
-        """Things I offered to share back: a reason to get in touch again."""
-        assert self.interview is not None
-        offers = [c.text for c in self.interview.captures if c.kind is CaptureKind.OFFER]
-        return f"\nTo share back: {'; '.join(offers)}" if offers else ""
+    def _show_choice(self, days: int | None) -> None:
+        self._days = days
+        buttons = list(self.query_one("#cadence", RadioSet).query(RadioButton))
+        choices = [c.days for c in rhythm.CHOICES]
+        index = choices.index(days) if days in choices else len(choices)
+        buttons[index].value = True
+        if days is not None and days not in choices:
+            self.query_one("#custom-days", Input).value = str(days)
 
-    def _set_cadence(self, days: int | None) -> None:
-        if self.contact is None or self.contact.id is None or days == self.contact.cadence_days:
-            return
-        outcome = followups.set_rhythm(self.store, self.contact.id, days, self.now())
-        self.contact = outcome.value or self.contact
-        self.refresh_touch()
+    @property
+    def entry(self) -> Widget:
+        """Where the cursor goes on coming to this part: the rhythm choices."""
+        return self.query_one("#cadence")
+
+    def _chosen(self, days: int | None) -> None:
+        if self._has_contact and days != self._days:
+            self._days = days
+            self.post_message(self.RhythmChosen(days))
 
     @on(RadioSet.Changed, "#cadence")
-    def _cadence_chosen(self, event: RadioSet.Changed) -> None:
+    def _choice_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
         if event.index < len(rhythm.CHOICES):
             self.query_one("#custom-error", FieldError).show("")
-            self._set_cadence(rhythm.CHOICES[event.index].days)
+            self._chosen(rhythm.CHOICES[event.index].days)
         else:
             self._custom_days(self.query_one("#custom-days", Input).value)
 
     @on(Input.Changed, "#custom-days")
     def _custom_typed(self, event: Input.Changed) -> None:
+        event.stop()
         if event.value.strip():
             buttons = list(self.query_one("#cadence", RadioSet).query(RadioButton))
             if not buttons[-1].value:
@@ -115,19 +124,4 @@ class AfterTouch(Screen[None]):
             error.show(str(err))
             return
         error.show("")
-        self._set_cadence(days)
-
-    def _log(self, when: datetime) -> str:
-        """We were in touch at `when`: the rhythm counts from it; says what comes next."""
-        if self.contact is None or self.contact.id is None:
-            return ""
-        outcome = followups.log_contact(self.store, self.contact.id, when)
-        self.contact = outcome.value or self.contact
-        self.refresh_touch()
-        return outcome.message
-
-    def action_log_interaction(self) -> None:
-        if self.contact is None:
-            self.notify("This meeting has no contact to log.", severity="warning")
-            return
-        self.notify(Content(self._log(self.now())))
+        self._chosen(days)

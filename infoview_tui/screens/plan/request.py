@@ -1,34 +1,96 @@
-"""The request part of the plan screen: the live email check, the request's status line, and
-the keys for sent, a reply, and a fresh draft.
+"""The plan's request sections, Email and Phone: the text to send or say, where the request
+stands, and for the email the coach's check, live as it is typed.
 
-A mixin for `PlanScreen` (which owns the meeting, the contact, the store and saving); kept here
-so the screen module stays about layout, loading and saving. Sending starts the business-day
-follow-ups (domain/request.py); a reply, accepted or declined, closes them.
+Each is a `RequestPane`: the screen gives it the text and the request's state through `show`
+and `show_status`, and the pane posts `TextEdited` as the person types. Marking the request
+sent, a reply and a fresh draft are the screen's keys (services.meetings): sending starts the
+business-day follow-ups (domain/request.py); a reply, accepted or declined, closes them.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
 
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Static, TabbedContent, TextArea
+from textual.message import Message
+from textual.widgets import Static, TabPane, TextArea
 
 from ...domain import request as rq
-from ...domain.records import Interview
+from ...domain.records import Contact, Request
 from ...domain.timefmt import full_datetime, short_date
-from ...services import Outcome, meetings
+from ...domain.validation import clean_text
 
-BEFORE_AGREED = meetings.BEFORE_AGREED
+Kind = Literal["email", "phone"]
 
 
-class RequestActions:
-    """Request keys and views; expects PlanScreen's `interview`, `contact`, `organization`,
-    `introducer`, `store`, `_now`, `_changed`, `_draft` and `refresh_all`."""
+def status_text(request: Request, today: date) -> str:
+    """Where the request stands, with the keys that move it on."""
+    if request.reply:
+        when = f" on {short_date(request.reply_at.date(), today)}" if request.reply_at else ""
+        return f"They {request.reply}{when}."
+    if request.sent is not None:
+        return f"Sent {full_datetime(request.sent)}; waiting. ctrl+o yes · ctrl+n declined."
+    return "Not sent yet. Edit freely; ctrl+s once it is out."
 
-    def refresh_checks(self) -> None:
-        if self.interview is None:
+
+class RequestPane(TabPane):
+    """The request email (with the coach's check) or the phone script."""
+
+    @dataclass
+    class TextEdited(Message):
+        field: str  # the Request field: "email" or "phone_script"
+        text: str  # as typed, cleaned
+
+    def __init__(self, kind: Kind) -> None:
+        super().__init__("Email" if kind == "email" else "Phone", id=kind)
+        self.kind: Kind = kind
+        self.field = "email" if kind == "email" else "phone_script"
+        self._contact: Contact | None = None
+        self._introducer: Contact | None = None
+        self._loading = 0  # TextArea.Changed events still to come from loading texts
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="request-status")
+        if self.kind == "email":
+            with Horizontal(classes="request-row"):
+                yield TextArea(id="email-text", soft_wrap=True, compact=True)
+                with VerticalScroll(id="email-checks-box", can_focus=False):
+                    yield Static("", id="email-checks")
+        else:
+            yield TextArea(id="phone-text", soft_wrap=True, compact=True)
+
+    def on_mount(self) -> None:
+        if self.kind == "email":
+            self.query_one("#email-checks-box").border_title = "Coach's check"
+
+    @property
+    def area(self) -> TextArea:
+        return self.query_one(TextArea)
+
+    # ----- showing ------------------------------------------------------------------------------
+
+    def show(self, text: str, contact: Contact | None, introducer: Contact | None) -> None:
+        """The text as kept, and who it goes to and who introduced us (for the coach's check)."""
+        self._contact = contact
+        self._introducer = introducer
+        area = self.area
+        if area.text != text:
+            self._loading += 1
+            area.load_text(text)
+        self._check(text)
+
+    def show_status(self, request: Request, today: date) -> None:
+        self.query_one(".request-status", Static).update(Content(status_text(request, today)))
+
+    def _check(self, text: str) -> None:
+        if self.kind != "email":
             return
-        results = rq.check_email(self.interview.request.email, self.contact, self.introducer)
+        results = rq.check_email(text, self._contact, self._introducer)
         parts: list[str | tuple[str, str]] = [
             (f"{sum(c.met for c in results)} of {len(results)} met\n", "bold")
         ]
@@ -37,67 +99,21 @@ class RequestActions:
             parts += [mark, (check.label, "bold"), "\n", (f"  {check.hint}\n", "dim")]
         self.query_one("#email-checks", Static).update(Content.assemble(*parts))
 
-    def refresh_request_status(self) -> None:
-        if self.interview is None:
+    # ----- changing -----------------------------------------------------------------------------
+
+    def redraft(self, text: str) -> None:
+        """A fresh draft replaces the text, as an edit (it is kept like typing)."""
+        area = self.area
+        area.load_text(text)
+        area.focus()
+
+    @on(TextArea.Changed)
+    def _typed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        text = clean_text(event.text_area.text)
+        if self._loading:
+            self._loading -= 1
+            self._check(text)
             return
-        request = self.interview.request
-        if request.reply:
-            today = self.now().date()
-            when = f" on {short_date(request.reply_at.date(), today)}" if request.reply_at else ""
-            text = f"They {request.reply}{when}."
-        elif request.sent is not None:
-            text = f"Sent {full_datetime(request.sent)}; waiting. ctrl+o yes · ctrl+n declined."
-        else:
-            text = "Not sent yet. Edit freely; ctrl+s once it is out."
-        for status in self.query(".request-status").results(Static):
-            status.update(Content(text))
-
-    def action_mark_sent(self) -> None:
-        if self.interview is None or self.contact is None:
-            return
-        self._adopt(meetings.mark_request_sent(self.store, self.interview, self.now()), 6)
-
-    def _adopt(self, outcome: Outcome[Interview], timeout: float) -> None:
-        """Hold the meeting as the service saved it (this screen's edits included)."""
-        self.interview = outcome.value
-        self.refresh_all()
-        self.notify(outcome.message, markup=False, timeout=timeout)
-
-    def _close_request_followups(self) -> int:
-        return meetings.close_request_followups(self.store, self.interview_id, self.now())
-
-    def action_reply(self, reply: str) -> None:
-        if self.interview is None:
-            return
-        self._adopt(meetings.record_reply(self.store, self.interview, reply, self.now()), 5)
-        if reply == "accepted" and self.interview.when is None:
-            self.query_one(TabbedContent).active = "schedule"
-            self.query_one("#when").focus()
-
-    def action_regenerate(self) -> None:
-        from ...dialogs.confirm import ConfirmScreen
-
-        if self.contact is None or self.interview is None:
-            return
-        email = self.section == "email"
-        what = "email" if email else "phone script"
-
-        def answered(yes: bool | None) -> None:
-            if not yes or self.interview is None:
-                return
-            profile = replace(self.store.profile(), introduction=self.introduction)
-            template = rq.email_draft if email else rq.phone_script
-            area = self.query_one("#email-text" if email else "#phone-text", TextArea)
-            area.load_text(self._draft(template, profile))  # its Changed event saves it
-            area.focus()
-
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Redraft the {what}?",
-                f"The {what} is replaced by a fresh draft from the template, filled from the "
-                "contact, employer, occupation and your introduction. Your edits to it are lost.",
-                yes="Redraft",
-                no="Keep mine",
-            ),
-            answered,
-        )
+        self._check(text)
+        self.post_message(self.TextEdited(self.field, text))

@@ -9,15 +9,16 @@ business-day follow-ups; a reply, accepted or declined, closes them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs, TextArea
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs
 
 from ...domain import prep
 from ...domain import request as rq
@@ -34,11 +35,15 @@ from ...domain.records import (
 from ...domain.timefmt import full_datetime
 from ...domain.validation import clean_text
 from ...paths import stylesheet
+from ...services import Outcome, meetings
 from ..autosave import AutoSaveScreen
 from .intro import IntroPane
 from .questions import QuestionsPane
-from .request import BEFORE_AGREED, RequestActions
+from .request import RequestPane
 from .schedule import SchedulePane
+
+if TYPE_CHECKING:
+    from ...store.store import Store
 
 REQUEST_TABS = ("email", "phone")
 PAST_ALLOWED = frozenset(
@@ -46,11 +51,7 @@ PAST_ALLOWED = frozenset(
 )  # a meeting that has happened (or not) may keep a date in the past
 
 
-def default_place(organization: Organization | None) -> str:
-    return f"their workplace: {organization.name}" if organization is not None else ""
-
-
-class PlanScreen(AutoSaveScreen, RequestActions):
+class PlanScreen(AutoSaveScreen):
     CSS_PATH = stylesheet("plan.tcss")
     BINDINGS = [
         Binding("ctrl+s", "mark_sent", "Mark sent", id="plan.sent",
@@ -86,22 +87,14 @@ class PlanScreen(AutoSaveScreen, RequestActions):
         self.introducer: Contact | None = None
         self.organization: Organization | None = None
         self.occupation: Occupation | None = None
-        self._loading = 0  # TextArea.Changed events still to come from loading texts
         self._schedule: SchedulePane | None = None  # kept: read while the app closes
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="checklist")
         with TabbedContent(id="plan-tabs"):
-            with TabPane("Email", id="email"):
-                yield Static("", classes="request-status")
-                with Horizontal(classes="request-row"):
-                    yield TextArea(id="email-text", soft_wrap=True, compact=True)
-                    with VerticalScroll(id="email-checks-box", can_focus=False):
-                        yield Static("", id="email-checks")
-            with TabPane("Phone", id="phone"):
-                yield Static("", classes="request-status")
-                yield TextArea(id="phone-text", soft_wrap=True, compact=True)
+            yield RequestPane("email")
+            yield RequestPane("phone")
             with TabPane("Introduction", id="intro-tab"):
                 yield IntroPane(self.now, id="intro-pane")
             with TabPane("Questions", id="questions"):
@@ -111,10 +104,8 @@ class PlanScreen(AutoSaveScreen, RequestActions):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one("#email-checks-box").border_title = "Coach's check"
         self._schedule = self.query_one(SchedulePane)
-        if self.store is not None:
-            self.load()
+        self.load()
 
     def reload_from_store(self) -> None:
         self.load()
@@ -149,7 +140,7 @@ class PlanScreen(AutoSaveScreen, RequestActions):
         if self.contact is not None and not request.phone_script.strip():
             request = replace(request, phone_script=self._draft(rq.phone_script, profile))
         if not interview.place.strip() and self.organization is not None:
-            interview = replace(interview, place=default_place(self.organization))
+            interview = replace(interview, place=meetings.default_place(self.organization))
         interview = replace(interview, request=request)
         self.interview = interview
         if interview != store.interviews.get(self.interview_id):
@@ -158,8 +149,10 @@ class PlanScreen(AutoSaveScreen, RequestActions):
         who = self.contact.name if self.contact else "someone"
         where = f" · {self.organization.name}" if self.organization else ""
         self.sub_title = f"Plan: {who}{where}"
-        self._load_text("#email-text", request.email)
-        self._load_text("#phone-text", request.phone_script)
+        self.query_one("#email", RequestPane).show(request.email, self.contact, self.introducer)
+        self.query_one("#phone", RequestPane).show(
+            request.phone_script, self.contact, self.introducer
+        )
         self.query_one(IntroPane).show(self.introduction)
         bank = sorted(store.questions.all(), key=lambda q: q.id or 0)
         self.query_one(QuestionsPane).show(bank, interview.questions)
@@ -170,26 +163,26 @@ class PlanScreen(AutoSaveScreen, RequestActions):
         self.refresh_all()
         self.query_one(Tabs).focus()
 
-    def _draft(self, template, profile: Profile) -> str:
+    def _draft(self, template: Callable[..., str], profile: Profile) -> str:
         assert self.contact is not None
         return template(
             self.contact, self.organization, self.occupation, self.introducer,
             profile.introduction, profile.name,
         )  # fmt: skip
 
-    def _load_text(self, selector: str, text: str) -> None:
-        area = self.query_one(selector, TextArea)
-        if area.text != text:
-            self._loading += 1
-            area.load_text(text)
-
     # ----- showing ------------------------------------------------------------------------------
 
     def refresh_all(self) -> None:
         self.refresh_checklist()
-        self.refresh_checks()
         self.refresh_request_status()
         self.refresh_bindings()
+
+    def refresh_request_status(self) -> None:
+        if self.interview is None:
+            return
+        today = self.now().date()
+        for pane in self.query(RequestPane).results(RequestPane):
+            pane.show_status(self.interview.request, today)
 
     def refresh_checklist(self) -> None:
         if self.interview is None:
@@ -224,7 +217,7 @@ class PlanScreen(AutoSaveScreen, RequestActions):
             self.save_soon()
         self.refresh_checklist()
 
-    def write(self, store) -> None:
+    def write(self, store: Store) -> None:
         """Hand the meeting and the introduction to the store (memory now, disk shortly)."""
         if self.interview is None:
             return
@@ -238,23 +231,12 @@ class PlanScreen(AutoSaveScreen, RequestActions):
             store.save_profile(replace(store.profile(), introduction=self.introduction))
             self._stored_introduction = self.introduction
 
-    @on(TextArea.Changed, "#email-text, #phone-text")
-    def _request_typed(self, event: TextArea.Changed) -> None:
-        if self._loading:
-            self._loading -= 1
-            if self.interview is not None and event.text_area.id == "email-text":
-                self.refresh_checks()
+    @on(RequestPane.TextEdited)
+    def _request_typed(self, event: RequestPane.TextEdited) -> None:
+        if self.interview is None or getattr(self.interview.request, event.field) == event.text:
             return
-        if self.interview is None:
-            return
-        name = "email" if event.text_area.id == "email-text" else "phone_script"
-        text = clean_text(event.text_area.text)
-        if getattr(self.interview.request, name) == text:
-            return
-        changes: dict[str, Any] = {name: text}
+        changes: dict[str, Any] = {event.field: event.text}
         self._changed(replace(self.interview, request=replace(self.interview.request, **changes)))
-        if name == "email":
-            self.refresh_checks()
 
     @on(IntroPane.IntroChanged)
     def _intro_typed(self, event: IntroPane.IntroChanged) -> None:
@@ -275,15 +257,11 @@ class PlanScreen(AutoSaveScreen, RequestActions):
             if event.when is not None:
                 self.notify(f"Date kept: {full_datetime(event.when)}.", timeout=3)
 
-    def _apply_when(self, when) -> bool:
+    def _apply_when(self, when: datetime | None) -> bool:
+        """Hold the new date (a date agreed means they answered: the follow-ups close)."""
         if self.interview is None or when == self.interview.when:
             return False
-        interview = replace(self.interview, when=when)
-        if when is not None and interview.status in BEFORE_AGREED:
-            # A date agreed means they answered: no more waiting, no nudges.
-            interview = replace(interview, status=InterviewStatus.SCHEDULED)
-            self._close_request_followups()
-        self.interview = interview
+        self.interview = meetings.set_date(self.store, self.interview, when, self.now())
         return True
 
     @on(SchedulePane.PlaceChanged)
@@ -321,6 +299,51 @@ class PlanScreen(AutoSaveScreen, RequestActions):
     @on(TabbedContent.TabActivated)
     def _section_changed(self) -> None:
         self.refresh_bindings()
+
+    def action_mark_sent(self) -> None:
+        if self.interview is None or self.contact is None:
+            return
+        self._adopt(meetings.mark_request_sent(self.store, self.interview, self.now()), 6)
+
+    def action_reply(self, reply: str) -> None:
+        if self.interview is None:
+            return
+        self._adopt(meetings.record_reply(self.store, self.interview, reply, self.now()), 5)
+        if reply == "accepted" and self.interview.when is None:
+            self.query_one(TabbedContent).active = "schedule"
+            self.query_one("#when").focus()
+
+    def _adopt(self, outcome: Outcome[Interview], timeout: float) -> None:
+        """Hold the meeting as the service saved it (this screen's edits included)."""
+        self.interview = outcome.value
+        self.refresh_all()
+        self.notify(outcome.message, markup=False, timeout=timeout)
+
+    def action_regenerate(self) -> None:
+        from ...dialogs.confirm import ConfirmScreen
+
+        if self.contact is None or self.interview is None:
+            return
+        pane = self.query_one(f"#{self.section}", RequestPane)
+        what = "email" if pane.kind == "email" else "phone script"
+
+        def answered(yes: bool | None) -> None:
+            if not yes or self.interview is None:
+                return
+            profile = replace(self.store.profile(), introduction=self.introduction)
+            template = rq.email_draft if pane.kind == "email" else rq.phone_script
+            pane.redraft(self._draft(template, profile))  # kept as an edit, like typing
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Redraft the {what}?",
+                f"The {what} is replaced by a fresh draft from the template, filled from the "
+                "contact, employer, occupation and your introduction. Your edits to it are lost.",
+                yes="Redraft",
+                no="Keep mine",
+            ),
+            answered,
+        )
 
     def action_back(self) -> None:
         tabs = self.query_one(Tabs)
