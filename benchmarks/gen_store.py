@@ -22,7 +22,6 @@ sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 import argparse
 import hashlib
-import json
 import random
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
@@ -58,7 +57,7 @@ from infoview_tui.domain.records import (
     Session,
 )
 from infoview_tui.store.atomic import write_atomic
-from infoview_tui.store.schema import empty_data, meta
+from infoview_tui.store.schema import empty_data, meta, to_bytes
 
 # Heavy real use, per unit of --scale.
 HEAVY = {"organizations": 30, "contacts": 3_000, "interviews": 200, "followups": 2_000}
@@ -322,7 +321,7 @@ def generate(out: Path, scale: int = 10, seed: int = 1, force: bool = False) -> 
     started = monotonic()
     data = build(scale, seed)
     built = monotonic()
-    blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    blob = to_bytes(data)
     out.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(out, blob)
     # A journal left by an app run on the previous file would not match the new one.

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .clock import Clock
     from .domain.followups import Queue, Section
     from .domain.records import FollowUp
-    from .store.store import Store
+    from .store.glance import Glance
 
 
 def build_parser(with_help: bool = True) -> argparse.ArgumentParser:
@@ -96,16 +96,17 @@ def _run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     return 0
 
 
-def _open(path: Path, clock: Clock) -> Store | int:
-    """The store read-only, or an exit code after saying why not: a file that is missing
-    (never "nothing due": a typo in --data must not pass for a quiet day) or unreadable."""
+def _open(path: Path, clock: Clock) -> Glance | int:
+    """What the queue needs of the file (its follow-ups, profile and a few names), or an exit
+    code after saying why not: a file that is missing (never "nothing due": a typo in --data
+    must not pass for a quiet day) or unreadable. Only those tables are parsed (glance.py)."""
     if not path.exists():
         return fail(missing_file(path), 2)
     from .store.errors import StoreError
-    from .store.store import Store
+    from .store.glance import glance
 
     try:
-        return Store.open(path, clock, readonly=True)
+        return glance(path)
     except StoreError as err:
         return fail(str(err), err.exit_code)
 
@@ -116,7 +117,7 @@ def _rows(queue: Queue, sections: tuple[Section, ...]) -> Iterator[tuple[Section
             yield section, item
 
 
-def _contact_names(store: Store, rows: list[tuple[Section, FollowUp]]) -> dict[int, str]:
+def _contact_names(store: Glance, rows: list[tuple[Section, FollowUp]]) -> dict[int, str]:
     """Names of only the contacts the listed items are for (decoding 30,000 would be slow)."""
     ids = {item.contact_id for _, item in rows if item.contact_id is not None}
     return store.contact_names(ids)

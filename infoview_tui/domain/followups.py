@@ -15,12 +15,15 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from .date_fields import Reading, due_day
 from .dates import next_working_day, week_start
 from .records import FollowUp, FollowUpKind, Interview, InterviewStatus
 from .timefmt import full_date
 from .validation import MAX_NAME, clean_text
+
+if TYPE_CHECKING:  # the date reader is imported when a date is read, not by `infoview queue`
+    from .date_fields import Reading
 
 RECENT_DONE_DAYS = 7  # "recently done": closed within this many days
 WEEK_DAYS = 7  # "this week": due within the next seven days (as the home screen counts)
@@ -160,6 +163,8 @@ SNOOZE_LABELS = {Snooze.DAY: "+1 day", Snooze.THREE_DAYS: "+3 days", Snooze.WEEK
 
 def parse_due(text: str, now: datetime, *, day_first: bool = True) -> date:
     """A typed due day ("fri", "tomorrow", "3 Dec", "in 4 days"); raises DateError if past."""
+    from .date_fields import due_day
+
     day = due_day(text, now, day_first=day_first).value
     assert isinstance(day, date)
     return day
@@ -181,6 +186,8 @@ def snooze_reading(
     past not; a typed day earlier than the item was due is allowed and said plainly.
     Raises DateError (with a message for people) for a date that cannot be kept.
     """
+    from .date_fields import Reading, due_day
+
     today = now.date()
     preset = _as_preset(choice)
     if preset is None:

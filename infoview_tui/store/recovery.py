@@ -19,13 +19,12 @@ from typing import Any
 from .atomic import unused_name, write_atomic
 from .backups import backup_dir
 from .journal import JournalContents, apply_ops
-from .schema import Data, check_shape, meta
+from .schema import Data, check_shape, meta, to_bytes
 
 MINE_MARK = ".mine-"
 
 
-def dumps(data: Data) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+dumps = to_bytes
 
 
 def mine_name(data_path: Path, now: datetime) -> Path:

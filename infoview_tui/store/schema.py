@@ -7,6 +7,7 @@ so a journal can tell which version of the file it continues).
 
 from __future__ import annotations
 
+import json
 import secrets
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,26 @@ Data = dict[str, dict[str, dict[str, Any]]]
 # MIGRATIONS[n] turns a version-n file into version n+1. Each must be a pure function.
 Migration = Callable[[Data], Data]
 MIGRATIONS: dict[int, Migration] = {}
+
+
+# The order of the tables in the file: the small ones first, the contacts (the largest, and
+# needed only for a few names by a glance) last. See glance.py.
+FILE_ORDER = (
+    "meta", "profile", "followups", "questions", "occupations", "organizations",
+    "interviews", "contacts",
+)  # fmt: skip
+
+
+def to_bytes(data: Data) -> bytes:
+    """The data file's bytes: compact JSON, UTF-8, tables in FILE_ORDER."""
+    return json.dumps(in_file_order(data), ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def in_file_order(data: Data) -> Data:
+    """The same tables, in FILE_ORDER (tables infoview does not know keep their place, last)."""
+    ordered = {name: data[name] for name in FILE_ORDER if name in data}
+    ordered.update((name, table) for name, table in data.items() if name not in ordered)
+    return ordered
 
 
 def empty_data(revision: str, store_id: str | None = None) -> Data:

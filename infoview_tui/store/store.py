@@ -14,7 +14,6 @@ file we may not change is opened read-only and never written.
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 import threading
@@ -63,6 +62,7 @@ from .schema import (
     migrate,
     new_store_id,
     store_id,
+    to_bytes,
 )
 from .versions import Conflict, Versions, WriteTrouble
 from .writer import Writer
@@ -79,8 +79,7 @@ COMPACT_BYTES = 4 * 1024 * 1024
 StoreEvent = Conflict | WriteTrouble
 
 
-def _dumps(data: Data) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+_dumps = to_bytes
 
 
 def _signature(st: os.stat_result) -> tuple[int, int, int]:

@@ -207,6 +207,8 @@ async def test_card_fields_reach_the_file_literally(run_app, store, reopen, scre
         await fill(pilot, "#card-remote", "two days")
         await fill(pilot, "#card-accommodation", "quiet room on request")
         card.query_one("#card-name").focus()
+        # Focus scrolls the card back up, which may animate; read the screen once it settles.
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
         assert "Ölwerk [i]Zürich[/i]" in screen_text(pilot.app)
         await pilot.press("escape")
