@@ -1,12 +1,15 @@
 """Reading only what a glance needs: `infoview queue` on a 25 MB file without parsing it all.
 
-The data file is written with its small tables first and the contacts last
-(`schema.FILE_ORDER`). A glance parses the top-level object one table at a time and stops when
-it reaches the contacts; the few contacts it names are then found by their key in the text (a
-quote that opens a key cannot sit inside a string, where every quote is escaped), and only
-those are parsed. Anything unexpected (a journal with changes not yet in the file, another
-order of tables, a file an editor rewrote) falls back to reading the whole file as the app
-does, so a glance is never wrong, only sometimes slower.
+The data file is written with what a glance reads first (meta, profile, follow-ups) and the
+contacts last (`schema.FILE_ORDER`). A glance parses the top-level object one table at a time
+until it has what it wants, then jumps to the contacts table by its key, the meetings between
+never read. Two facts about compact JSON make the text safe to search: inside a string every
+quote is escaped, so a quote right after `{` or `,` always opens a key; and no record has a
+field named "contacts", so `,"contacts":{` found once is the table. The few contacts a glance
+names are then found by their key, and only their names are parsed. Anything unexpected (a
+journal with changes not yet in the file, another order of tables, a file an editor rewrote)
+falls back to reading the whole file as the app does, so a glance is never wrong, only
+sometimes slower.
 """
 
 from __future__ import annotations
@@ -23,22 +26,24 @@ from ..domain.records import FollowUp, Profile
 from .datafile import read_with_stat
 from .errors import FileDamaged
 from .journal import journal_path, read_journal
-from .schema import TABLES, check_shape
+from .schema import LAST_TABLE, TABLES, check_shape
 
 PROFILE_ID = 1
-FEW = 16  # names found one by one; more, and every contact's place is indexed in one pass
+FEW = 16  # contacts not where the next search expects them; more, and all are indexed at once
 _WHITESPACE = " \t\n\r"
-_NAME_FIRST = '":{"name":'
-_DOC_NAME = '{"name":'
+_NAME_FIRST = b'":{"name":'
+_CONTACTS_KEY = f',"{LAST_TABLE}":'.encode()
+_KEY_BEFORE = b"{,"  # a quote right after one of these opens a key (never inside a string)
+_SLICE = 512  # bytes decoded to read one name; doubled until the whole value is in it
 
 
 @dataclass
 class Glance:
-    """Some tables of the data file, and the rest of its text for finding a contact by id."""
+    """Some tables of the data file, and the bytes of its contacts for finding one by id."""
 
     tables: dict[str, dict[str, Any]]
-    text: str = ""  # the file, when the contacts were left unparsed
-    contacts_at: int = -1  # where the contacts table starts in `text` (-1: in `tables`)
+    raw: bytes = b""  # the file, when the contacts were left unparsed
+    contacts_at: int = -1  # where the contacts table starts in `raw` (-1: in `tables`)
     _at: dict[int, int] | None = None  # where each contact's document starts, once indexed
 
     def profile(self) -> Profile:
@@ -59,70 +64,86 @@ class Glance:
         return found
 
     def contact_names(self, ids: Iterable[int]) -> dict[int, str]:
-        wanted = set(ids)
-        if self.contacts_at >= 0 and len(wanted) > FEW:
-            self._index_contacts()
+        wanted = sorted(set(ids))
+        if self.contacts_at < 0:
+            table = self.tables.get(LAST_TABLE, {})
+            docs = ((i, table.get(str(i))) for i in wanted)
+            return {i: str(doc.get("name", "")) for i, doc in docs if isinstance(doc, dict)}
         names = {}
+        after, astray = self.contacts_at, 0
         for contact_id in wanted:
-            name = self._quick_name(contact_id)
-            if name is None:
+            # infoview writes contacts in the order of their ids: each search goes on from the
+            # last one found, so a thousand names cost one pass over the text, not a thousand.
+            at = self._name_at(contact_id, after)
+            if at is None:
+                astray += 1
+                at = self._name_at(contact_id, self.contacts_at, indexed=astray > FEW)
+            else:
+                after = at
+            name = self._name(at) if at is not None else None
+            if name is None:  # not written as infoview writes it: parse the whole contact
                 doc = self._contact(contact_id)
                 name = None if doc is None else str(doc.get("name", ""))
             if name is not None:
                 names[contact_id] = name
         return names
 
-    def _quick_name(self, contact_id: int) -> str | None:
-        """Just the name string of an indexed contact, without parsing the rest of it."""
-        at = self._at.get(contact_id) if self._at is not None else None
-        if at is None or not self.text.startswith(_DOC_NAME, at):
-            return None
-        name, _end = json.JSONDecoder().raw_decode(self.text, at + len(_DOC_NAME))
-        return name if isinstance(name, str) else None
+    def _name_at(self, contact_id: int, after: int, indexed: bool = False) -> int | None:
+        """Where contact `contact_id`'s name value starts (`"<id>":{"name":` found from
+        `after`), or None."""
+        if indexed:
+            return self._index().get(contact_id)
+        raw, needle = self.raw, b'"%d%s' % (contact_id, _NAME_FIRST)
+        at = raw.find(needle, after)
+        while at > 0 and raw[at - 1] not in _KEY_BEFORE:
+            at = raw.find(needle, at + 1)
+        return None if at < 0 else at + len(needle)
+
+    def _index(self) -> dict[int, int]:
+        """Where every contact's name starts, in one pass (many contacts out of order: each
+        would otherwise be a search through 16 MB)."""
+        if self._at is None:
+            at_of: dict[int, int] = {}
+            self._at = at_of
+            raw = self.raw
+            find, rfind = raw.find, raw.rfind
+            at = find(_NAME_FIRST, self.contacts_at)
+            while at >= 0:
+                quote = rfind(b'"', at - 24, at)  # the quote that opens the key (ids are short)
+                key = raw[quote + 1 : at]
+                if quote > 0 and key.isdigit() and raw[quote - 1] in _KEY_BEFORE:
+                    at_of.setdefault(int(key), at + len(_NAME_FIRST))
+                at = find(_NAME_FIRST, at + len(_NAME_FIRST))
+        return self._at
+
+    def _name(self, at: int) -> str | None:
+        value = self._value_at(at)
+        return value if isinstance(value, str) else None
 
     def _contact(self, contact_id: int) -> dict[str, Any] | None:
-        if self.contacts_at < 0:
-            return self.tables.get("contacts", {}).get(str(contact_id))
-        if self._at is not None and contact_id in self._at:
-            return self._doc_at(self._at[contact_id])
-        needle = f'"{contact_id}":'
-        start = self.contacts_at
-        while True:  # a few names: find each (a contact's key opens with an unescaped quote)
-            at = self.text.find(needle, start)
-            if at < 0:
-                return None
-            value = _skip_ws(self.text, at + len(needle))
-            if _opens_a_token(self.text, at) and self.text.startswith("{", value):
-                return self._doc_at(value)
-            start = at + 1
-
-    def _index_contacts(self) -> None:
-        """Where every contact starts, in one pass over the text (many names: a thousand finds
-        through 16 MB would each scan half of it). infoview writes each contact as
-        `"<id>":{"name":...`, so one fast search for `":{"name":` finds them all; a contact
-        written otherwise (by hand) is still found, one by one, in `_contact`."""
-        if self._at is not None:
-            return
-        self._at = {}
-        text, marker = self.text, _NAME_FIRST
-        at = text.find(marker, self.contacts_at)
+        """A contact written otherwise (by hand): found by its key, and parsed whole."""
+        raw, needle = self.raw, b'"%d":' % contact_id
+        at = raw.find(needle, self.contacts_at)
         while at >= 0:
-            start = at
-            while start > 0 and text[start - 1].isdigit():
-                start -= 1
-            key_quote = start - 1
-            if (
-                start < at
-                and key_quote >= 0
-                and text[key_quote] == '"'
-                and _opens_a_token(text, key_quote)
-            ):
-                self._at.setdefault(int(text[start:at]), at + 2)
-            at = text.find(marker, at + len(marker))
+            value = at + len(needle)
+            if raw[at - 1] in _KEY_BEFORE and raw.startswith(b"{", value):
+                doc = self._value_at(value)
+                return doc if isinstance(doc, dict) else None
+            at = raw.find(needle, at + 1)
+        return None
 
-    def _doc_at(self, at: int) -> dict[str, Any] | None:
-        doc, _end = json.JSONDecoder().raw_decode(self.text, at)
-        return doc if isinstance(doc, dict) else None
+    def _value_at(self, at: int) -> Any:
+        """The JSON value that starts at byte `at`, decoding only a slice around it: a cut
+        through a value only ever fails to parse (then the slice doubles), never misleads."""
+        size = _SLICE
+        while True:
+            piece = self.raw[at : at + size]
+            try:
+                return json.JSONDecoder().raw_decode(piece.decode("utf-8", "ignore"))[0]
+            except ValueError:
+                if at + size >= len(self.raw):
+                    return None
+                size *= 4
 
 
 def glance(path: Path, wanted: Iterable[str] = ("meta", "profile", "followups")) -> Glance:
@@ -144,9 +165,12 @@ def glance(path: Path, wanted: Iterable[str] = ("meta", "profile", "followups"))
 
 
 def _partial(raw: bytes, wanted: set[str]) -> Glance | None:
-    """The tables up to the contacts, parsed one by one; None when the file is not laid out
-    as infoview writes it (then the caller reads it all)."""
-    text = raw.decode("utf-8")
+    """The wanted tables, parsed one by one, and where the contacts start; None when the file
+    is not laid out as infoview writes it (then the caller reads it all)."""
+    key_at = _contacts_key(raw)
+    # Only the text before the contacts is decoded (they are two thirds of a large file).
+    text = raw[:key_at].decode("utf-8") if key_at > 0 else raw.decode("utf-8")
+    rest = Glance({}, raw=raw, contacts_at=key_at + len(_CONTACTS_KEY)) if key_at > 0 else None
     decoder = json.JSONDecoder()
     i = _skip_ws(text, 0)
     if not text.startswith("{", i):
@@ -155,40 +179,39 @@ def _partial(raw: bytes, wanted: set[str]) -> Glance | None:
     tables: dict[str, dict[str, Any]] = {}
     while True:
         i = _skip_ws(text, i)
+        if rest is not None and (i == len(text) or wanted <= tables.keys()):
+            rest.tables = tables  # what is left before the contacts is never read
+            return rest
         if text.startswith("}", i):
             return Glance(tables)  # the whole file, contacts included: nothing left to find
+        if tables:
+            if not text.startswith(",", i):
+                return None
+            i = _skip_ws(text, i + 1)
         key, i = decoder.raw_decode(text, i)
         i = _skip_ws(text, i)
         if not isinstance(key, str) or not text.startswith(":", i):
             return None
         i = _skip_ws(text, i + 1)
-        if key == "contacts" and wanted <= tables.keys() | {"contacts"}:
-            if not text.startswith("{", i) or key in tables:
-                return None
-            return Glance(tables, text=text, contacts_at=i)
         value, i = decoder.raw_decode(text, i)
         if key in tables or not isinstance(value, dict):
             return None  # twice the same table, or not a table: leave it to the full read
         tables[key] = value
-        i = _skip_ws(text, i)
-        if text.startswith(",", i):
-            i += 1
-        elif not text.startswith("}", i):
-            return None
+
+
+def _contacts_key(raw: bytes) -> int:
+    """Where the key of the last table (the contacts) is, when it is found exactly once and
+    holds a table; else -1."""
+    at = raw.rfind(_CONTACTS_KEY)
+    if at < 0 or raw.find(_CONTACTS_KEY) != at:
+        return -1
+    return at if raw.startswith(b"{", at + len(_CONTACTS_KEY)) else -1
 
 
 def _skip_ws(text: str, i: int) -> int:
     while i < len(text) and text[i] in _WHITESPACE:
         i += 1
     return i
-
-
-def _opens_a_token(text: str, at: int) -> bool:
-    """Whether the quote at `at` opens a string (not an escaped quote inside one)."""
-    backslashes = 0
-    while at - backslashes - 1 >= 0 and text[at - backslashes - 1] == "\\":
-        backslashes += 1
-    return backslashes % 2 == 0
 
 
 __all__ = ["TABLES", "FileDamaged", "Glance", "glance"]

@@ -34,12 +34,13 @@ Migration = Callable[[Data], Data]
 MIGRATIONS: dict[int, Migration] = {}
 
 
-# The order of the tables in the file: the small ones first, the contacts (the largest, and
-# needed only for a few names by a glance) last. See glance.py.
+# The order of the tables in the file: first what a glance at the queue reads (glance.py), the
+# contacts (where it looks up a few names) always last, by their place in the text.
 FILE_ORDER = (
     "meta", "profile", "followups", "questions", "occupations", "organizations",
     "interviews", "contacts",
 )  # fmt: skip
+LAST_TABLE = FILE_ORDER[-1]
 
 
 def to_bytes(data: Data) -> bytes:
@@ -48,9 +49,11 @@ def to_bytes(data: Data) -> bytes:
 
 
 def in_file_order(data: Data) -> Data:
-    """The same tables, in FILE_ORDER (tables infoview does not know keep their place, last)."""
-    ordered = {name: data[name] for name in FILE_ORDER if name in data}
-    ordered.update((name, table) for name, table in data.items() if name not in ordered)
+    """The same tables in FILE_ORDER; tables infoview does not know go before the last one."""
+    ordered = {name: data[name] for name in FILE_ORDER[:-1] if name in data}
+    ordered.update((name, table) for name, table in data.items() if name not in FILE_ORDER)
+    if LAST_TABLE in data:
+        ordered[LAST_TABLE] = data[LAST_TABLE]
     return ordered
 
 

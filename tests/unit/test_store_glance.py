@@ -48,7 +48,7 @@ def test_a_closed_file_is_read_up_to_the_contacts_only(open_store, data_path):
     store = open_store(data_path)
     ids = fill(store)
     store.close()
-    assert list(json.loads(data_path.read_bytes())) == list(FILE_ORDER)  # contacts last
+    assert list(json.loads(data_path.read_bytes())) == list(FILE_ORDER)
     view = glance(data_path)
     assert view.contacts_at > 0  # the contacts were not parsed
     full = Store.open(data_path, store.clock, readonly=True)
@@ -112,3 +112,53 @@ def test_many_names_are_found_through_one_index(open_store, data_path, monkeypat
     full = Store.open(data_path, store.clock, readonly=True)
     assert answers(view, ids) == answers(full, ids)
     assert view.contact_names(range(1, 20)) == full.contact_names(range(1, 20))
+
+
+def test_the_tables_between_are_skipped_and_never_mistaken_for_contacts(
+    open_store, data_path, monkeypatch
+):
+    """Organisations are written like contacts (`"<id>":{"name":...`) and sit before them; a
+    table infoview does not know is kept, before the contacts, so they stay last."""
+    from infoview_tui.domain.records import Organization
+    from infoview_tui.store import glance as module
+
+    store = open_store(data_path)
+    ids = fill(store)
+    for n in range(30):
+        store.organizations.save(Organization(name=f"Org {n}", news=',"contacts":{"1":{}}'))
+    store.close()
+    data = json.loads(data_path.read_bytes())
+    data_path.write_text(json.dumps({"plugin": {"1": {"name": "Not a contact"}}} | data))
+    store = open_store(data_path)
+    store.save_now()  # written back by infoview: the unknown table moves before the contacts
+    store.close()
+    assert list(json.loads(data_path.read_bytes()))[-2:] == ["plugin", "contacts"]
+    full = Store.open(data_path, store.clock, readonly=True)
+    for few in (16, 0):  # one by one, and through the index
+        monkeypatch.setattr(module, "FEW", few)
+        view = glance(data_path)
+        assert "organizations" not in view.tables and "interviews" not in view.tables
+        assert view.contact_names(range(1, 40)) == full.contact_names(range(1, 40))
+        assert answers(view, ids) == answers(full, ids)
+
+
+def test_contacts_out_of_id_order_are_still_found(open_store, data_path, monkeypatch):
+    """Names are searched forward from the last one found (infoview writes contacts in id
+    order); a file with them in another order falls back to a search from the start, then to
+    an index of them all."""
+    from infoview_tui.store import glance as module
+    from infoview_tui.store.schema import to_bytes
+
+    store = open_store(data_path)
+    ids = fill(store)
+    store.close()
+    data = json.loads(data_path.read_bytes())
+    data["contacts"] = dict(reversed(data["contacts"].items()))
+    data_path.write_bytes(to_bytes(data))
+    full = Store.open(data_path, store.clock, readonly=True)
+    for few in (16, 2, 0):
+        monkeypatch.setattr(module, "FEW", few)
+        view = glance(data_path)
+        assert view.contacts_at > 0
+        assert view.contact_names(range(0, 20)) == full.contact_names(range(0, 20))
+        assert answers(view, ids) == answers(full, ids)
