@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .cli_common import split_command
+from .cli_common import DEFAULT_FILE, Parser, split_command
 from .paths import ENV_DATA, default_data_path
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="infoview",
         description=(
             "A keyboard-driven companion for informational interviews: prepare, meet, "
@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
             "computer. Options such as --data work before or after the command. "
             "Examples: infoview --demo; infoview --data ~/sync/infoview.json; "
             "infoview queue --all; infoview export ics -o ~/infoview.ics --force. "
-            f"Data file: --data, else ${ENV_DATA}, else {default_data_path()}"
+            f"Data file: --data, else ${ENV_DATA}, else {DEFAULT_FILE}"
         ),
     )
     parser.add_argument("--version", action="version", version=f"infoview {__version__}")
@@ -57,13 +57,15 @@ def main(argv: list[str] | None = None) -> int:
     command, rest = split_command(argv)
     if command is not None:  # no Textual for these: they print and exit
         from .cli_common import safe_streams
-        from .clock import Clock
 
         safe_streams()
+        clock = _clock()
+        if clock is None:
+            return 2
         if command == "queue":  # a read-only glance: no lock
             from .queue_cli import run
 
-            return run(rest, Clock())
+            return run(rest, clock)
         if command == "serve":  # the app in a browser: textual-serve, loaded only for this
             from .web.server import main as serve
 
@@ -71,16 +73,16 @@ def main(argv: list[str] | None = None) -> int:
         from . import cli_exchange
 
         if command == "import":
-            return cli_exchange.run_import(rest, Clock())
-        return cli_exchange.run_export(rest, Clock())
+            return cli_exchange.run_import(rest, clock)
+        return cli_exchange.run_export(rest, clock)
     if {"-h", "--help", "--version"} & set(argv):
         from .cli_common import safe_streams
 
         safe_streams()  # help text must not crash on an ASCII terminal either
     args = build_parser().parse_args(argv)
-    from .clock import Clock
-
-    clock = Clock()
+    clock = _clock()
+    if clock is None:
+        return 2
     if args.demo:
         return _run_demo(clock)
     given = (args.data or default_data_path()).expanduser().absolute()
@@ -116,6 +118,17 @@ def main(argv: list[str] | None = None) -> int:
         return _run(build_app(clock, data=path, lock=lock, subtitle=str(given)))
     finally:
         lock.release()
+
+
+def _clock() -> Clock | None:
+    """The real clock, or the day $INFOVIEW_NOW names; None after saying why it is unreadable."""
+    from .clock import clock_from_env
+
+    try:
+        return clock_from_env()
+    except ValueError as err:
+        print(f"infoview: {err}", file=sys.stderr)
+        return None
 
 
 def _run_demo(clock: Clock) -> int:

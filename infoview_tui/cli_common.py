@@ -5,6 +5,7 @@ written before or after the command word.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import sys
 import unicodedata
@@ -20,6 +21,19 @@ GLOBAL_WITH_VALUE = ("--data",)
 GLOBAL_FLAGS = ("--demo",)
 _PLAIN = {"·": "-", "…": "...", "→": "->", "–": "-", "—": "-", "‘": "'", "’": "'",
           "“": '"', "”": '"', "×": "x"}  # fmt: skip
+
+
+DEFAULT_FILE = "{default-data-file}"  # one word (help is wrapped); the path, once help is shown
+
+
+class Parser(argparse.ArgumentParser):
+    """Help that names the default data file, found only when help is printed: finding it
+    imports platformdirs, a few milliseconds of every start that gives --data."""
+
+    def format_help(self) -> str:
+        from .paths import default_data_path
+
+        return super().format_help().replace(DEFAULT_FILE, str(default_data_path()))
 
 
 def split_command(argv: list[str]) -> tuple[str | None, list[str]]:

@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,7 +65,9 @@ Files are written atomically, readable only by you (mode 600), and never over an
 file unless --force; -o - writes to standard output. Without -o the file goes in the current
 folder under a name with today's date. Work-ability notes and the disclosure plan are in no
 export unless --include-private (md and json can hold them). Dates in --from/--to are read
-like dates in the app, day and month in the order set under Me.
+like dates in the app, day and month in the order set under Me; for md and activity, which
+look back, a date without a year is its last one (--from 25/12 in March: last Christmas).
+What was read is printed with the result.
 """
 
 
@@ -312,16 +314,31 @@ def run_export(argv: list[str], clock: Clock) -> int:
     return _guarded(_export, argv, clock, "nothing was written")
 
 
-def _day(text: str | None, what: str, now: datetime, day_first: bool) -> date | str | None:
-    """A --from/--to date read as the app reads dates; a message string when it cannot be."""
+def _day(
+    text: str | None, what: str, now: datetime, day_first: bool, looking_back: bool = False
+) -> date | str | None:
+    """A --from/--to date read as the app reads dates (`looking_back`: a yearless date is the
+    last one, as for a report); a message string when it cannot be read."""
     if text is None:
         return None
-    from .domain.when_reader import DateError, parse_when
+    from .domain.when_reader import DateError, parse_past_day, parse_when
 
     try:
-        return parse_when(text, now, day_first=day_first).day
+        reader = parse_past_day if looking_back else parse_when
+        return reader(text, now, day_first=day_first).day
     except DateError as err:
         return f"{what} {text!r}: {err}"
+
+
+def _period(start: date | None, end: date | None) -> str:
+    """The days an export covers, in full: what was made of --from and --to."""
+    from .domain.timefmt import full_date
+
+    if start and end:
+        return f" From {full_date(start)} to {full_date(end)}."
+    if start:
+        return f" From {full_date(start)} on."
+    return f" Up to {full_date(end)}." if end else ""
 
 
 def _export(argv: list[str], clock: Clock) -> int:
@@ -350,12 +367,20 @@ def _write_export(args: argparse.Namespace, store: Store, clock: Clock, data_fil
 
     now = clock.now()
     day_first = store.profile().day_first
-    start = _day(args.start, "--from", now, day_first)
-    end = _day(args.end, "--to", now, day_first)
+    # Meetings and activity are looked back on: "--from 25/12" in March is last Christmas.
+    looking_back = args.kind in ("md", "activity")
+    start = _day(args.start, "--from", now, day_first, looking_back)
+    end = _day(args.end, "--to", now, day_first, looking_back)
     for value in (start, end):
         if isinstance(value, str):
             return fail(value, 1)
     assert not isinstance(start, str) and not isinstance(end, str)
+    if looking_back and start and end and end < start:
+        # "--from 1/12 --to 31/3" typed in March: the span runs to this month's end. A --to
+        # further ahead than a month is more likely the two swapped: that is refused below.
+        ahead = _day(args.end, "--to", now, day_first)
+        if isinstance(ahead, date) and start <= ahead <= now.date() + timedelta(days=31):
+            end = ahead
     if start and end and start > end:
         return fail(f"--from ({start}) is after --to ({end}).", 1)
     try:
@@ -382,7 +407,7 @@ def _write_export(args: argparse.Namespace, store: Store, clock: Clock, data_fil
         except BrokenPipeError:
             sys.stderr.close()
             return 0
-        say(f"infoview: {outcome.message}", sys.stderr)
+        say(f"infoview: {outcome.message}{_period(start, end)}", sys.stderr)
         return 0
     target = Path(args.output).expanduser() if args.output else Path(export.name)
     target = target.absolute()
@@ -396,7 +421,7 @@ def _write_export(args: argparse.Namespace, store: Store, clock: Clock, data_fil
         return fail(f"{target} is a folder; give a file name.", 1)
     except OSError as err:
         return fail(f"could not write {target}: {err.strerror or err}.", 1)
-    say(f"Wrote {target}: {outcome.message}")
+    say(f"Wrote {target}: {outcome.message}{_period(start, end)}")
     return 0
 
 

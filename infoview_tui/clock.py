@@ -7,8 +7,10 @@ counting interval ticks (Textual drops ticks when the loop is busy).
 
 from __future__ import annotations
 
+import os
 import time
-from datetime import date, datetime, timedelta, tzinfo
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 
 class LocalZone(tzinfo):
@@ -116,6 +118,39 @@ class FakeClock(Clock):
 
     def set(self, when: datetime) -> None:
         self._now = when
+
+
+class ShiftedClock(Clock):
+    """Real time, moved so that it started at `start`: it still ticks. For runs of the real
+    program on a chosen day (the command-line tests, a demo recorded for another date)."""
+
+    def __init__(self, start: datetime) -> None:
+        if start.tzinfo is None:
+            start = start.replace(tzinfo=LOCAL)
+        self._zone = start.tzinfo
+        self._shift = start - datetime.now(UTC)
+
+    def now(self) -> datetime:
+        return (datetime.now(UTC) + self._shift).astimezone(self._zone)
+
+
+ENV_NOW = "INFOVIEW_NOW"
+
+
+def clock_from_env(environ: Mapping[str, str] = os.environ) -> Clock:
+    """The real clock, or one shifted to start at $INFOVIEW_NOW (ISO 8601, e.g.
+    2026-03-04T09:00+00:00; without an offset, local time). Raises ValueError when it is
+    set but unreadable: a run on the wrong day must not pass unnoticed."""
+    text = environ.get(ENV_NOW, "").strip()
+    if not text:
+        return Clock()
+    try:
+        start = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"{ENV_NOW}={text!r} is not a date and time like 2026-03-04T09:00+00:00"
+        ) from None
+    return ShiftedClock(start)
 
 
 def monotonic() -> float:

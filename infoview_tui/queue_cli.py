@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cli_common import encodable, fail, missing_file, say
+from .cli_common import DEFAULT_FILE, Parser, encodable, fail, missing_file, say
 from .paths import ENV_DATA, default_data_path
 
 if TYPE_CHECKING:
@@ -30,17 +30,15 @@ if TYPE_CHECKING:
     from .store.glance import Glance
 
 
-def build_parser(with_help: bool = True) -> argparse.ArgumentParser:
-    """`with_help` False skips finding the default data folder just to print it in --help."""
-    where = f"else {default_data_path()}" if with_help else "else the per-user data file"
-    parser = argparse.ArgumentParser(
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
         prog="infoview queue",
         description=(
             "Print the follow-ups that are overdue or due today, for a daily glance. "
             "Prints nothing when nothing is due. Never changes or locks the data file."
         ),
         epilog=(
-            f"Data file: --data, else ${ENV_DATA}, {where}. Examples: infoview queue; "
+            f"Data file: --data, else ${ENV_DATA}, else {DEFAULT_FILE}. Examples: infoview queue; "
             "infoview queue --all --json; infoview --data ~/sync/infoview.json queue. "
             "Exits 2 when the data file is missing or cannot be read."
         ),
@@ -59,7 +57,7 @@ def run(argv: list[str], clock: Clock) -> int:
     # A short-lived process that builds millions of objects from the file and frees them all
     # by reference counting: cycle collection would only walk them (a third of the run time).
     gc.disable()
-    args = build_parser(with_help=bool({"-h", "--help"} & set(argv))).parse_args(argv)
+    args = build_parser().parse_args(argv)
     if args.demo:
         from .cli_common import demo_file
 

@@ -26,7 +26,7 @@ from .date_grammar import EXAMPLES, ClockSpec, DateError, DaySpec, Slots, read_s
 from .date_tokens import MAX_TEXT, normalize
 from .timefmt import full_date
 
-__all__ = ["EXAMPLES", "NEXT_RULE", "DateError", "When", "parse_when"]
+__all__ = ["EXAMPLES", "NEXT_RULE", "DateError", "When", "parse_past_day", "parse_when"]
 
 NEXT_RULE = "next tue = Tuesday of next week; tue = the coming one"
 PAST_WINDOW = 183  # days: "3 Nov" typed in late November means this year's, which has passed
@@ -62,6 +62,51 @@ def parse_when(text: str, now: datetime, *, day_first: bool = True) -> When:
         raise DateError(
             f"Could not read {text.strip()[:40]!r} as a date. Try: {EXAMPLES}."
         ) from err
+
+
+def parse_past_day(text: str, now: datetime, *, day_first: bool = True) -> When:
+    """A day looked back to (where a report starts): read as `parse_when` does, except that a
+    date typed without a year, "the 3rd" or a bare weekday that would fall after today is its
+    latest one on or before today, and a note says so ("25/12" in March is last Christmas)."""
+    when = parse_when(text, now, day_first=day_first)
+    today = now.date()
+    if when.day <= today:
+        return when
+    slots = read_slots(normalize(text), day_first)
+    if slots.offsets or len(slots.days) != 1:
+        return when  # "in 3 days", "next fri": said to be ahead
+    earlier = _latest_before(slots.days[0], when.day, today)
+    if earlier is None:
+        return when
+    at = None if when.at is None else datetime.combine(earlier, when.at.timetz())
+    note = f"{text.strip()} read as the last one: {full_date(earlier)}."
+    return When(earlier, at, (note,), when.day_given, when.part_of_day)
+
+
+def _latest_before(spec: DaySpec, ahead: date, today: date) -> date | None:
+    """The latest day on or before `today` that `spec` also names, when it names a
+    repeating day (a yearless date, a day of the month, a weekday) and not a fixed one."""
+    import calendar
+
+    if spec.kind == "weekday" and not spec.mod:
+        return ahead - timedelta(days=7 * ((ahead - today).days // 7 + 1))
+    if spec.kind != "date" or spec.value[2] is not None:
+        return None
+    day_n, month, _year = spec.value
+    if month is None:  # the 3rd: this month's, else the latest month that has one
+        when = today.replace(day=1)
+        for _ in range(13):
+            has_day = day_n <= calendar.monthrange(when.year, when.month)[1]
+            if has_day and (candidate := when.replace(day=day_n)) <= today:
+                return candidate
+            when = _shift_day(when, 0, -1)
+        return None
+    for year in range(today.year, today.year - 9, -1):
+        if day_n == 29 and month == 2 and not calendar.isleap(year):
+            continue
+        if (candidate := date(year, month, day_n)) <= today:
+            return candidate
+    return None
 
 
 def _parse(text: str, now: datetime, day_first: bool) -> When:

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
-import secrets
 from pathlib import Path
 
 TEMP_MARK = ".tmp-"
@@ -24,11 +22,13 @@ _NO_DIR_SYNC = {errno.EINVAL, errno.EBADF, errno.EISDIR, errno.ENOTSUP, errno.EO
 
 
 def temp_name(target: Path) -> Path:
-    return target.with_name(f".{target.name}{TEMP_MARK}{secrets.token_hex(4)}")
+    return target.with_name(f".{target.name}{TEMP_MARK}{os.urandom(4).hex()}")
 
 
 def digest(raw: bytes) -> str:
     """What the bytes of a file were, in a few characters: equal digests, equal files."""
+    import hashlib  # here: the first frame comes before any file is read
+
     return hashlib.sha256(raw).hexdigest()[:32]
 
 

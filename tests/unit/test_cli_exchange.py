@@ -8,12 +8,12 @@ import os
 import stat
 import subprocess
 import sys
-from datetime import date
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from infoview_tui.clock import Clock
+from infoview_tui.clock import Clock, FakeClock
 from infoview_tui.domain.records import Contact, FollowUp, Organization, Profile
 from infoview_tui.store.store import Store
 
@@ -24,13 +24,21 @@ FIXTURES = REPO / "tests" / "fixtures" / "exchange"
 pytestmark = pytest.mark.slow
 
 
+NOW = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)  # the day every command here runs on
+
+
 def infoview(*args: str, env: dict[str, str] | None = None, cwd: Path = REPO):
     return subprocess.run(
         [sys.executable, "-m", "infoview_tui", *args],
         capture_output=True,
         cwd=cwd,
         timeout=120,
-        env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})},
+        env={
+            **os.environ,
+            "PYTHONPATH": str(REPO),
+            "INFOVIEW_NOW": NOW.isoformat(),
+            **(env or {}),
+        },
     )
 
 
@@ -45,15 +53,13 @@ def err(result) -> str:
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     path = tmp_path / "infoview.json"
-    store = Store.open(path, Clock())
+    store = Store.open(path, FakeClock(NOW))
     store.save_profile(
         Profile(name="Maya", work_ability="SENTINEL-W", disclosure_plan="SENTINEL-D")
     )
     store.organizations.save(Organization(name="Harbourside Cancer Research Centre", rank=1))
     zoe = store.contacts.save(Contact(name="Zoë Lefèvre", email="zoe@x.example"))
-    store.followups.save(
-        FollowUp(title="Écrire à Zoë · 李", due=Clock().today(), contact_id=zoe.id)
-    )
+    store.followups.save(FollowUp(title="Écrire à Zoë · 李", due=NOW.date(), contact_id=zoe.id))
     store.close()
     return path
 
@@ -222,7 +228,7 @@ def test_export_without_o_writes_a_dated_file_in_the_current_folder(data, tmp_pa
     result = infoview("export", "activity", "--data", str(data), cwd=folder)
     assert result.returncode == 0, err(result)
     (written,) = folder.iterdir()
-    assert written.name == f"infoview-activity-{date.today().isoformat()}.csv"
+    assert written.name == "infoview-activity-2026-03-04.csv"
 
 
 def test_private_fields_reach_no_export_file_without_the_option(data):
@@ -258,10 +264,9 @@ def test_export_of_a_missing_file(tmp_path):
 
 
 def test_export_dates_follow_the_day_month_order_of_the_profile(data):
-    store = Store.open(data, Clock())
+    store = Store.open(data, FakeClock(NOW))
     store.save_profile(Profile(day_first=False))
     store.close()
-    year = date.today().year
     result = infoview(
         "export",
         "activity",
@@ -277,7 +282,7 @@ def test_export_dates_follow_the_day_month_order_of_the_profile(data):
         str(data),
     )
     assert result.returncode == 0, err(result)
-    assert f"Fri 25 Dec {year}" in out(result) or f"25 Dec {year}" in out(result)
+    assert "25 Dec 2025" in out(result), out(result)
 
 
 def test_every_command_has_help_with_an_example():
@@ -292,6 +297,15 @@ def test_every_command_has_help_with_an_example():
         result = infoview(*args)
         assert result.returncode == 0, args
         assert "infoview" in out(result) and ("example" in out(result).lower()), args
+
+
+def test_help_names_the_default_data_file_in_full(tmp_path):
+    """The default file is looked up only when help is shown; it must still be named."""
+    env = {"XDG_DATA_HOME": str(tmp_path / "a very long folder name" / "to make help wrap")}
+    for args in (["--help"], ["queue", "--help"]):
+        text = " ".join(out(infoview(*args, env=env)).split())
+        assert str(tmp_path / "a very long folder name" / "to make help wrap") in text, args
+        assert "{default-data-file}" not in text
 
 
 def test_an_interrupted_import_is_said_in_one_line_and_leaves_the_file(data, monkeypatch, capsys):
@@ -316,3 +330,26 @@ def test_an_interrupted_import_is_said_in_one_line_and_leaves_the_file(data, mon
     assert capsys.readouterr().err == "infoview: interrupted; nothing was imported.\n"
     monkeypatch.undo()
     assert Store.open(data, Clock(), readonly=True).documents("contacts") == before
+
+
+@pytest.mark.parametrize(
+    ("args", "period"),
+    [
+        (["--from", "25/12", "--to", "31/12"], "From Thu 25 Dec 2025 to Wed 31 Dec 2025."),
+        (["--from", "1/12", "--to", "31/3"], "From Mon 1 Dec 2025 to Tue 31 Mar 2026."),
+        (["--from", "the 3rd"], "From Tue 3 Mar 2026 on."),
+        (["--to", "fri"], "Up to Fri 27 Feb 2026."),
+        (["--from", "25/12/2026"], "From Fri 25 Dec 2026 on."),  # a year typed is kept
+    ],
+)
+def test_report_dates_without_a_year_look_back_and_are_said(data, args, period):
+    """Run on Wed 4 Mar 2026: a report covers what happened, so 25/12 is last Christmas."""
+    result = infoview("export", "activity", *args, "-o", "-", "--data", str(data))
+    assert result.returncode == 0, err(result)
+    assert err(result).strip().endswith(period), err(result)
+
+
+def test_a_swapped_span_is_refused_not_stretched_over_a_year(data):
+    result = infoview("export", "activity", "--from", "30/11", "--to", "1/11", "--data", str(data))
+    assert result.returncode == 1
+    assert "is after --to" in err(result)

@@ -1,12 +1,13 @@
 """`infoview queue`: a daily glance from the shell that never changes or locks the file.
 
-Most tests run the real command as a subprocess (it reads the real clock, so items are dated
-from today); the wording tests call `run` in-process with a fake clock.
+Most tests run the real command as a subprocess on a fixed day ($INFOVIEW_NOW, so they pass
+at midnight too); the wording tests call `run` in-process with a fake clock.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from infoview_tui.clock import Clock, FakeClock
+from infoview_tui.clock import FakeClock
 from infoview_tui.domain.records import Contact, FollowUp, FollowUpKind, Profile
 from infoview_tui.queue_cli import run
 from infoview_tui.store.store import Store
@@ -22,6 +23,8 @@ from infoview_tui.store.store import Store
 from .store_helpers import snapshot_dir
 
 REPO = Path(__file__).resolve().parents[2]
+NOW = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)  # the day every subprocess here runs on
+TODAY = NOW.date()
 
 
 def queue(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -31,6 +34,7 @@ def queue(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         cwd=REPO,
         timeout=60,
+        env={**os.environ, "INFOVIEW_NOW": NOW.isoformat()},
     )
 
 
@@ -49,7 +53,7 @@ def fill(path: Path, today: date, clock) -> dict[str, int]:
         "today": add("Nudge Ada", today, kind=FollowUpKind.NUDGE, reason="no reply in 7 days"),
         "soon": add("Read the annual report", today + timedelta(days=3)),
         "undated": add("Someday: visit the lab", None),
-        "done": add("Already done", today, done=datetime.now(UTC)),
+        "done": add("Already done", today, done=NOW),
     }  # fmt: skip
     store.close()
     return ids
@@ -61,16 +65,16 @@ def path(tmp_path: Path) -> Path:
 
 
 def test_nothing_due_prints_nothing_and_exits_0(path):
-    store = Store.open(path, Clock())
-    store.followups.save(FollowUp(title="Later", due=Clock().today() + timedelta(days=2)))
-    store.followups.save(FollowUp(title="Done", due=Clock().today(), done=Clock().now()))
+    store = Store.open(path, FakeClock(NOW))
+    store.followups.save(FollowUp(title="Later", due=TODAY + timedelta(days=2)))
+    store.followups.save(FollowUp(title="Done", due=TODAY, done=NOW))
     store.close()
     result = queue(path)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
 def test_lists_overdue_then_today_with_who_and_why(path):
-    fill(path, Clock().today(), Clock())
+    fill(path, TODAY, FakeClock(NOW))
     result = queue(path)
     assert result.returncode == 0, result.stderr
     out = result.stdout
@@ -81,7 +85,7 @@ def test_lists_overdue_then_today_with_who_and_why(path):
 
 
 def test_all_lists_every_open_item(path):
-    fill(path, Clock().today(), Clock())
+    fill(path, TODAY, FakeClock(NOW))
     out = queue(path, "--all").stdout
     for title in ("Send the thank-you", "Nudge Ada", "Read the annual report", "visit the lab"):
         assert title in out
@@ -90,8 +94,8 @@ def test_all_lists_every_open_item(path):
 
 
 def test_json_for_scripts(path):
-    today = Clock().today()
-    ids = fill(path, today, Clock())
+    today = TODAY
+    ids = fill(path, today, FakeClock(NOW))
     data = json.loads(queue(path, "--json").stdout)
     assert data["today"] == today.isoformat()
     assert [(i["id"], i["section"]) for i in data["items"]] == [
@@ -103,15 +107,15 @@ def test_json_for_scripts(path):
     every = json.loads(queue(path, "--json", "--all").stdout)["items"]
     assert len(every) == 4
     empty = path.with_name("empty.json")
-    Store.open(empty, Clock()).close()
+    Store.open(empty, FakeClock(NOW)).close()
     assert json.loads(queue(empty, "--json").stdout)["items"] == []
 
 
 def test_the_file_is_untouched_and_a_running_app_does_not_block_it(path):
-    today = Clock().today()
-    fill(path, today, Clock())
+    today = TODAY
+    fill(path, today, FakeClock(NOW))
     before = path.read_bytes()
-    writer = Store.open(path, Clock())  # holds the lock, like a running app
+    writer = Store.open(path, FakeClock(NOW))  # holds the lock, like a running app
     try:
         writer.followups.save(FollowUp(title="Typed in the app just now", due=today))
         writer.flush()  # in the journal, not yet in the file
@@ -163,7 +167,7 @@ def test_text_says_the_day_and_flags_rest_days(path, capsys):
 
 
 def test_the_cli_dispatches_queue_without_importing_textual(path):
-    Store.open(path, Clock()).close()
+    Store.open(path, FakeClock(NOW)).close()
     code = (
         "import sys\nfrom infoview_tui.cli import main\n"
         f"main(['queue', '--data', {str(path)!r}])\n"

@@ -7,7 +7,7 @@ without a time, "!words" for a refusal whose message holds those words.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -493,3 +493,27 @@ def test_leap_day_in_a_leap_year_is_this_years():
 
 def test_a_day_a_few_months_back_stays_in_this_year():
     assert reading("3 jan", datetime(2026, 6, 20, tzinfo=UTC)) == "2026-01-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "moved"),
+    [
+        ("25/12", date(2025, 12, 25), True),
+        ("the 3rd", date(2026, 3, 3), True),  # ahead, it would be 3 April
+        ("the 31st", date(2026, 1, 31), True),  # February has none
+        ("fri", date(2026, 2, 27), True),
+        ("wed", date(2026, 3, 4), False),  # today
+        ("29 feb", date(2024, 2, 29), True),
+        ("next fri", date(2026, 3, 13), False),  # said to be ahead: kept
+        ("in 3 days", date(2026, 3, 7), False),
+        ("25 dec 2026", date(2026, 12, 25), False),  # a year typed is kept
+        ("yesterday", date(2026, 3, 3), False),
+    ],
+)
+def test_a_day_looked_back_to(text, expected, moved):
+    from infoview_tui.domain.when_reader import parse_past_day
+
+    now = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)  # a Wednesday
+    when = parse_past_day(text, now)
+    assert when.day == expected
+    assert any("read as the last one" in n for n in when.notes) == moved

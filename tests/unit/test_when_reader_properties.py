@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import calendar
 import contextlib
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -152,3 +153,35 @@ def test_a_due_day_never_lands_in_the_past(days):
         assert days < 0
         return
     assert isinstance(reading.value, date) and reading.value >= NOW.date()
+
+
+@given(
+    day=st.integers(1, 31),
+    month=st.integers(1, 12),
+    today=st.dates(min_value=date(2001, 1, 1), max_value=date(2090, 12, 31)),
+    day_first=st.booleans(),
+)
+def test_a_yearless_date_looked_back_to_is_the_latest_on_or_before_today(
+    day, month, today, day_first
+):
+    from infoview_tui.domain.when_reader import parse_past_day
+
+    now = datetime.combine(today, time(9), UTC)
+    text = f"{day}/{month}" if day_first else f"{month}/{day}"
+    try:
+        ahead = parse_when(text, now, day_first=day_first).day
+    except DateError:
+        with pytest.raises(DateError):
+            parse_past_day(text, now, day_first=day_first)
+        return
+    back = parse_past_day(text, now, day_first=day_first)
+    assert (back.day.month, back.day.day) == (month, day)
+    assert back.day <= today
+    if ahead <= today:
+        assert back.day == ahead and not back.notes
+    else:
+        assert back.notes and back.day < ahead
+        # the latest: the same day a (leap) year later would be after today
+        later = [y for y in range(back.day.year + 1, today.year + 1)
+                 if (month, day) != (2, 29) or calendar.isleap(y)]  # fmt: skip
+        assert all(date(y, month, day) > today for y in later)
