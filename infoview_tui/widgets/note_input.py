@@ -8,8 +8,10 @@ the line in order, on its own key event.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from textual import events
 from textual.message import Message
@@ -17,9 +19,14 @@ from textual.widgets import Input
 
 
 class NoteInput(Input):
-    """Also remembers when the current line was begun (`began`), to stamp the note with."""
+    """Also remembers when the current line was begun (`began`), by the clock it is given, to
+    stamp the note with."""
 
     began: datetime | None = None
+
+    def __init__(self, now: Callable[[], datetime], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._now = now
 
     @dataclass
     class Kept(Message):
@@ -40,4 +47,4 @@ class NoteInput(Input):
             self.value = ""
             return
         if event.is_printable and not self.value:
-            self.began = self.app.clock.now()  # type: ignore[attr-defined]
+            self.began = self._now()

@@ -54,6 +54,13 @@ def first_line(child: subprocess.Popen[str]) -> str:
     return line.strip()
 
 
+def seeded() -> tuple[int, random.Random]:
+    """The same kills every run; INFOVIEW_SEED=n tries others (printed, to replay a failure)."""
+    seed = int(os.environ.get("INFOVIEW_SEED", "20261130"))
+    print(f"INFOVIEW_SEED={seed}")
+    return seed, random.Random(seed)
+
+
 def kill9(child: subprocess.Popen[str]) -> str:
     """SIGKILL the child; returns everything it printed that was not read yet."""
     child.send_signal(signal.SIGKILL)
@@ -203,9 +210,7 @@ def test_kill_9_during_full_saves_leaves_the_old_or_the_new_file(tmp_path, clock
     store.close()
     write_time = sorted(times)[1]
 
-    seed = int(os.environ.get("INFOVIEW_SEED", "20261130"))  # the same kills every run
-    print(f"INFOVIEW_SEED={seed}")
-    rng = random.Random(seed)
+    seed, rng = seeded()
     last = generation(path, clock)
     kills = advanced = mid_write = 0
     # At least 25 kills; more (up to 60) until one has landed while a temp file was open.
@@ -254,7 +259,7 @@ def test_kill_9_during_journal_appends_keeps_every_flushed_change(tmp_path, cloc
     store.contacts.save(Contact(name="counter", notes="-1"))
     store.close()
 
-    rng = random.Random()
+    seed, rng = seeded()
     made: list[int] = []
     for _round in range(4):
         child = start(SAVE_AND_REPORT, str(path))
@@ -273,7 +278,7 @@ def test_kill_9_during_journal_appends_keeps_every_flushed_change(tmp_path, cloc
         made = sorted(int(c.name[1:]) for c in contacts if c.name != "counter")
         (counter,) = [c for c in contacts if c.name == "counter"]
         # Every reported change is there, in order, with nothing missing in between.
-        assert made == list(range(len(made)))
-        assert made[-1] >= reported
+        assert made == list(range(len(made))), f"a gap in the saves (seed {seed})"
+        assert made[-1] >= reported, f"a reported save was lost (seed {seed})"
         assert reported <= int(counter.notes) in (made[-1], made[-1] - 1)
         store.close()

@@ -105,7 +105,9 @@ class MeetingScreen(AutoSaveScreen):
         yield QuestionPanel(id="meet-questions")
         yield NotesLog(id="meet-log")
         yield Static(CAPTURE_LEGEND, id="meet-legend")
-        yield NoteInput(placeholder="Type a note, enter to keep it", id="note", max_length=5000)
+        yield NoteInput(
+            self.now, placeholder="Type a note, enter to keep it", id="note", max_length=5000
+        )
         # Compact, and the palette hint left out: every meeting key must fit in 80 columns.
         yield Footer(compact=True, show_command_palette=False)
 
