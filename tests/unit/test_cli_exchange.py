@@ -8,6 +8,7 @@ import os
 import stat
 import subprocess
 import sys
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,7 +28,11 @@ pytestmark = pytest.mark.slow
 NOW = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)  # the day every command here runs on
 
 
-def infoview(*args: str, env: dict[str, str] | None = None, cwd: Path = REPO):
+def infoview(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None):
+    # A folder of its own by default: an export that should have been refused but was not
+    # must not land in the checkout.
+    if cwd is None:
+        cwd = Path(tempfile.mkdtemp(prefix="infoview-cli-"))
     return subprocess.run(
         [sys.executable, "-m", "infoview_tui", *args],
         capture_output=True,
