@@ -88,9 +88,10 @@ class TouchPane(TabPane):
             self.query_one("#custom-days", Input).value = str(days)
 
     @property
-    def entry(self) -> Widget:
-        """Where the cursor goes on coming to this part: the rhythm choices."""
-        return self.query_one("#cadence")
+    def entry(self) -> Widget | None:
+        """Where the cursor goes on coming to this part: the rhythm choices; None when the
+        meeting has no contact (they are off, and nothing here can take the cursor)."""
+        return self.query_one("#cadence") if self._has_contact else None
 
     def _chosen(self, days: int | None) -> None:
         if self._has_contact and days != self._days:

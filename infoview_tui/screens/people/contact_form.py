@@ -73,7 +73,7 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
             return OneLineInput(value, id=name, compact=True, **kwargs)
 
         with Vertical(id="form-box", classes="dialog"):
-            with VerticalScroll(id="form-fields"):
+            with VerticalScroll(id="form-fields", can_focus=False):  # it follows the cursor
                 yield self._field("Name *", text_input("name", contact.name))
                 yield self._field("Job title", text_input("job_title", contact.job_title))
                 yield self._field(
