@@ -143,7 +143,6 @@ class TextInput(Input):
                     f"Pasted {len(text):,} characters; this field holds {self.max_length:,}, "
                     f"so the last {len(text) - len(kept):,} were left out.",
                 )
-                self._told_full = True
             text = kept
         if text:
             self.replace(text, start, end)
