@@ -15,6 +15,7 @@ from ..domain.validation import MAX_NAME, clean_text
 from ..paths import stylesheet
 from ..widgets.field_error import FieldError
 from ..widgets.one_line_input import OneLineInput
+from ..widgets.tick_box import TickBox
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ FORMS = {
 }
 
 
-class SpaceCheckbox(Checkbox, inherit_bindings=False):
+class SpaceCheckbox(TickBox, inherit_bindings=False):
     """Space toggles; enter is left to the dialog, so enter always means "keep"."""
 
     BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
