@@ -22,6 +22,7 @@ from ...domain.records import Capture, CaptureKind, Interview, InterviewStatus, 
 from ...domain.validation import clean_text
 from ...paths import stylesheet
 from ...services import meetings as meetings_service
+from ...typing_rule import is_text
 from ...widgets.countdown import Countdown
 from ...widgets.note_input import NoteInput
 from ...widgets.notes_log import NotesLog
@@ -225,7 +226,7 @@ class MeetingScreen(AutoSaveScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.interview is None:
             return True
-        typing = isinstance(self.focused, Input)
+        typing = is_text(self.focused)  # the typing rule: letters are typed in the notes line
         started = self.interview.session.started is not None
         if action == "start":
             return not started
