@@ -33,6 +33,8 @@ from .messages import StoreEventMessage
 from .paths import stylesheet
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from .dialogs.conflict import Leftover
     from .store.store import Store, StoreEvent
 
@@ -96,6 +98,17 @@ class InfoviewApp(App[None]):
     @property
     def has_store(self) -> bool:
         return self._store is not None
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal, but on Linux and macOS one that takes control
+        sequences out of a paste before Textual reads it (a pasted escape reordered the
+        text: see terminal_input)."""
+        driver = super().get_driver_class()
+        if driver.__module__ == "textual.drivers.linux_driver":
+            from .terminal_input import PasteSafeDriver
+
+            return PasteSafeDriver
+        return driver
 
     def get_default_screen(self) -> Screen:
         from .screens.loading import LoadingScreen

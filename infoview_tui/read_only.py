@@ -61,6 +61,8 @@ READS = frozenset(
         "plan.stopwatch", "plan.back", "queue.add.cancel", "queue.open", "queue.back",
         "search.query", "search.results", "search.back", "snooze.cancel", "prompt.cancel",
         "quit", "help", "search",
+        *(f"scroll.{box}.{way}" for box in ("contact-detail", "perceptions-box")
+          for way in ("up", "down")),
     }
 )  # fmt: skip
 

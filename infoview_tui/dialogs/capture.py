@@ -14,6 +14,8 @@ from ..domain.records import Capture, CaptureKind
 from ..domain.validation import MAX_NAME, clean_text
 from ..paths import stylesheet
 from ..widgets.field_error import FieldError
+from ..widgets.one_line_input import OneLineInput
+from ..widgets.tick_box import TickBox
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ FORMS = {
 }
 
 
-class SpaceCheckbox(Checkbox, inherit_bindings=False):
+class SpaceCheckbox(TickBox, inherit_bindings=False):
     """Space toggles; enter is left to the dialog, so enter always means "keep"."""
 
     BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
@@ -64,11 +66,16 @@ class CaptureScreen(ModalScreen[Capture | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.form.prompt)
-            yield Input(placeholder=self.form.placeholder, id="capture-text")
+            limit = MAX_NAME if self.kind is CaptureKind.REFERRAL else 0
+            yield OneLineInput(
+                placeholder=self.form.placeholder, id="capture-text", max_length=limit
+            )
             yield FieldError(id="capture-error")
             if self.form.asks_organization:
                 yield Label("Where do they work?")
-                yield Input(placeholder="organisation (optional)", id="capture-org")
+                yield OneLineInput(
+                    placeholder="organisation (optional)", id="capture-org", max_length=MAX_NAME
+                )
                 yield SpaceCheckbox(f"I may say {self.interviewee} sent me", id="capture-may-use")
         yield Footer()
 

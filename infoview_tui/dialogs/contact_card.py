@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
@@ -12,13 +11,17 @@ from textual.widgets import Footer, Static
 from ..domain.records import Contact
 from ..domain.timefmt import full_datetime
 from ..paths import stylesheet
+from ..typing_rule import ReadOnlyBox, page_keys, scroll_box
 
 
 class ContactCard(ModalScreen[None]):
     """A contact's details, read-only; escape closes."""
 
     CSS_PATH = stylesheet("search.tcss")
-    BINDINGS = [Binding("escape,enter", "dismiss", "Close", id="card.close", tooltip="Close")]
+    BINDINGS = [
+        Binding("escape,enter", "dismiss", "Close", id="card.close", tooltip="Close"),
+        *page_keys("card-box"),  # read-only: the box never has the cursor
+    ]
 
     def __init__(self, contact: Contact, employer: str = "") -> None:
         super().__init__()
@@ -26,7 +29,7 @@ class ContactCard(ModalScreen[None]):
         self.employer = employer
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog", id="card-box"):
+        with ReadOnlyBox(classes="dialog", id="card-box"):
             yield Static(self._content(), id="card-text")
         yield Footer()
 
@@ -34,6 +37,9 @@ class ContactCard(ModalScreen[None]):
         box = self.query_one("#card-box")
         box.border_title = Content(self.contact.name or "Contact")
         box.border_subtitle = "escape closes"
+
+    def action_scroll_box(self, box_id: str, how: str) -> None:
+        scroll_box(self.query_one(f"#{box_id}"), how)
 
     def _content(self) -> Content:
         c = self.contact

@@ -17,6 +17,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Static
 from ..domain.records import Profile
 from ..paths import stylesheet
 from ..widgets.field_error import FieldError
+from ..widgets.one_line_input import OneLineInput
 from .capture import SpaceCheckbox
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -48,7 +49,7 @@ class EnergyScreen(ModalScreen[Profile | None]):
         cap = self.profile.weekly_meeting_cap
         with Vertical(classes="dialog", id="energy-box"):
             yield Label("At most this many meetings a week (blank: no cap)")
-            yield Input("" if cap is None else str(cap), id="energy-cap", max_length=3)
+            yield OneLineInput("" if cap is None else str(cap), id="energy-cap", max_length=3)
             yield FieldError(id="energy-cap-error")
             yield Label("Rest days (space ticks): nothing falls due on them")
             with Horizontal(id="energy-days"):

@@ -1,4 +1,5 @@
-"""Ask for one line of text: dismisses with the cleaned text, or None on escape."""
+"""Ask for one line of text: dismisses with the cleaned text, or None on escape. A paste of
+several lines is joined into one; one longer than the limit is cut, and the field says so."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from textual.widgets import Footer, Input, Label
 from ..domain.validation import clean_text
 from ..paths import stylesheet
 from ..widgets.field_error import FieldError
+from ..widgets.one_line_input import OneLineInput
 
 
 class TextPrompt(ModalScreen[str | None]):
@@ -27,7 +29,7 @@ class TextPrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.prompt)
-            yield Input(self.value, id="prompt-input", max_length=self.max_length)
+            yield OneLineInput(self.value, id="prompt-input", max_length=self.max_length)
             yield FieldError(id="prompt-error")
         yield Footer()
 

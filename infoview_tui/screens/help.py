@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.markup import escape
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 from ..bindings import listed_bindings
 from ..paths import stylesheet
+from ..typing_rule import RULE, ReadOnlyBox, page_keys, scroll_box
 
 ABOUT = (
     "infoview keeps everything on this computer, in one JSON file that only you can read. "
@@ -22,6 +22,7 @@ class HelpScreen(ModalScreen[None]):
     CSS_PATH = stylesheet("help.tcss")
     BINDINGS = [
         Binding("escape,question_mark", "dismiss", "Close help", id="help.close"),
+        *page_keys("help-box"),  # read-only: the box never has the cursor
     ]
 
     def __init__(self, under: Screen) -> None:
@@ -29,8 +30,9 @@ class HelpScreen(ModalScreen[None]):
         self._under = under
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-box"):
+        with ReadOnlyBox(id="help-box"):
             yield Static(self._keys_text(), id="help-keys")
+            yield Static(RULE, id="help-rule")
             yield Static(ABOUT, id="help-about")
         yield Footer()
 
@@ -38,6 +40,9 @@ class HelpScreen(ModalScreen[None]):
         box = self.query_one("#help-box")
         box.border_title = f"Keys: {self._under.__class__.__name__.removesuffix('Screen')}"
         box.border_subtitle = "escape closes"
+
+    def action_scroll_box(self, box_id: str, how: str) -> None:
+        scroll_box(self.query_one(f"#{box_id}"), how)
 
     def _keys_text(self) -> str:
         lines = []

@@ -47,8 +47,10 @@ class NotesLog(VerticalScroll, can_focus=False):
         self.mount(Static(line))
         self.call_after_refresh(self.scroll_end, animate=False)
 
-    def add_note(self, note: Note) -> None:
-        self._append(self._note(note))
+    def add_notes(self, notes: list[Note]) -> None:
+        """Notes just kept (several for the lines of a paste): one mount, one scroll."""
+        self.mount_all(Static(self._note(note)) for note in notes)
+        self.call_after_refresh(self.scroll_end, animate=False)
 
     def add_capture(self, capture: Capture) -> None:
         self._append(self._capture(capture))

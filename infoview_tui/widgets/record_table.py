@@ -12,6 +12,7 @@ resize), so there is nothing to measure. Text that does not fit its column ends 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -25,11 +26,18 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..domain.validation import cut
+
 # Cells longer than this are cut: a 20,000-character paste never has to be laid out.
 MAX_CELL_CHARS = 300
 # Blank cells on each side of every cell.
 CELL_PADDING = 1
 ELLIPSIS = "…"
+
+
+def _breaks(ch: str) -> bool:
+    """A control character or a line break: shown as a space in a one-line cell."""
+    return not ch.isprintable() and unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp")
 
 
 class PlainCell:
@@ -39,8 +47,10 @@ class PlainCell:
 
     def __init__(self, text: str) -> None:
         if len(text) > MAX_CELL_CHARS or not text.isprintable():  # newlines, escapes, pastes
-            text = text[:MAX_CELL_CHARS]
-            text = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+            # Controls and line breaks become spaces; joiners (not "printable" to Python)
+            # stay, so 👩🏽‍🔬 and Persian words keep their shape.
+            text = cut(text, MAX_CELL_CHARS)
+            text = " ".join("".join(" " if _breaks(c) else c for c in text).split())
         self.text = text
 
     def __str__(self) -> str:

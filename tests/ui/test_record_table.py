@@ -127,6 +127,12 @@ def test_cells_keep_to_one_printable_line():
     assert len(PlainCell("y" * 20_000).text) == 300
 
 
+def test_cells_keep_joiners():
+    """The bug: a joiner counted as unprintable became a space: 👩🏽‍🔬 showed as 👩🏽 🔬."""
+    assert PlainCell("👩🏽‍🔬 Zahra می‌خواهم").text == "👩🏽‍🔬 Zahra می‌خواهم"
+    assert PlainCell("a\u2028b").text == "a b"
+
+
 async def test_thirty_thousand_rows_show_and_end_reaches_the_last(screen_text):
     app = TableApp(count=30_000)
     async with app.run_test(size=(80, 24)) as pilot:

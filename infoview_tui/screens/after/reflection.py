@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, OptionList, Select, Static, TabPane, T
 from textual.widgets.option_list import Option
 
 from ...domain.records import CanMeet, Decision, DemandCheck, Occupation, Reflection
+from ...typing_rule import ReadOnlyBox, scroll_box, scroll_keys
 from ...widgets.one_line_input import OneLineInput
 
 FIT_AREAS = (
@@ -81,6 +82,9 @@ class ReflectionPane(TabPane):
         changes: dict[str, Any]
         now: bool = False
 
+    # My perceptions are read-only beside the reality being typed: these scroll them.
+    BINDINGS = scroll_keys("perceptions-box", "my perceptions")
+
     def __init__(self, *, id: str = "tab-reflect") -> None:
         super().__init__("2 Reflection", id=id)
         self._reflection = Reflection()  # as last shown or reported
@@ -88,7 +92,8 @@ class ReflectionPane(TabPane):
         self._made: set[str] = set()  # next steps that already have a follow-up item
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="reflect-scroll"):
+        # Not focusable: it scrolls to whichever field has the cursor.
+        with VerticalScroll(id="reflect-scroll", can_focus=False):
             yield Label("How well does it fit me? (1 poor – 5 strong)", classes="head")
             for area, title in FIT_AREAS:
                 with Horizontal(classes="fit-row"):
@@ -107,7 +112,7 @@ class ReflectionPane(TabPane):
                 yield Label("My perceptions, before", classes="head half")
                 yield Label("The insider's reality", classes="head half")
             with Horizontal(id="compare"):
-                with VerticalScroll(id="perceptions-box", classes="half"):
+                with ReadOnlyBox(id="perceptions-box", classes="half"):
                     yield Static("", id="perceptions")
                 yield TextArea(id="reality", soft_wrap=True, compact=True, classes="half")
             yield Label("The job's demands: can I meet each? (space changes)", classes="head")
@@ -157,6 +162,9 @@ class ReflectionPane(TabPane):
         """The next steps that have a follow-up item now."""
         self._made = set(made)
         self._show_steps()
+
+    def action_scroll_box(self, box_id: str, how: str) -> None:
+        scroll_box(self.query_one(f"#{box_id}"), how)
 
     @property
     def entry(self) -> Widget:

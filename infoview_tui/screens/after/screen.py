@@ -11,7 +11,7 @@ are saved at once, each by the key that makes them.
 Keys that move between parts and fields (escape, tab, ctrl+n/ctrl+b, 1-4) and `i` are taken in
 the order they are typed, before a key goes to a field (`priority`): a quick "escape 1" leaves
 the field and shows part 1, a quick "tab 14" types 14 into the field tabbed to. Part keys and `i`
-are commands only outside text fields; inside one they are typed.
+are commands only outside text fields; inside one they are typed (infoview_tui.typing_rule).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Select, TabbedContent, Tabs, TextArea
+from textual.widgets import Footer, Header, Select, TabbedContent, Tabs
 
 from ... import exports
 from ...domain import after, rhythm
@@ -42,6 +42,7 @@ from ...domain.timefmt import full_date, short_date
 from ...domain.validation import clean_text
 from ...paths import stylesheet
 from ...services import Outcome, followups, leads
+from ...typing_rule import is_text
 from ..autosave import AutoSaveScreen
 from .leads import LeadsPane
 from .reflection import ReflectionPane
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
     from ...store.store import Store
 
 TABS = ("tab-thanks", "tab-reflect", "tab-leads", "tab-touch")
-TYPING = (Input, TextArea)
 THANKS_ACTIONS = {"copy", "export", "sent", "redraft"}  # keys only the thank-you part offers
 COMMANDS = {"show_tab", "log_interaction"}  # plain keys: commands outside text fields only
 
@@ -426,7 +426,7 @@ class AfterScreen(AutoSaveScreen):
 
     def _typing(self) -> bool:
         """Keys typed now go into text: a text field or an open menu has focus."""
-        return isinstance(self.focused, TYPING) or self._menu_open()
+        return is_text(self.focused) or self._menu_open()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in THANKS_ACTIONS:
@@ -452,7 +452,7 @@ class AfterScreen(AutoSaveScreen):
         Keys typed into a field just left may still be on their way to it; until the app has
         taken in the keys typed so far, escape does not leave the screen (it would close the
         screen before they are kept)."""
-        if isinstance(self.focused, TYPING):
+        if is_text(self.focused):
             self._settling = True
             self.app.call_later(self._settled)
         if widget is not None:
@@ -474,7 +474,10 @@ class AfterScreen(AutoSaveScreen):
             "tab-leads": self.query_one(LeadsPane).entry,
             "tab-touch": self.query_one(TouchPane).entry,
         }
-        self._put_cursor(entries[tabs.active] or tabs.query_one(Tabs))
+        entry = entries[tabs.active]
+        if entry is None or not entry.focusable:  # e.g. part 4 of a meeting with no contact
+            entry = tabs.query_one(Tabs)  # the part's tab, where 1-4 are still commands
+        self._put_cursor(entry)
 
     def action_section(self, step: int) -> None:
         self.action_show_tab(TABS.index(self.query_one(TabbedContent).active) + step)
@@ -483,7 +486,7 @@ class AfterScreen(AutoSaveScreen):
         self._put_cursor(step=step)
 
     def action_leave(self) -> None:
-        if isinstance(self.focused, TYPING):
+        if is_text(self.focused):
             self._put_cursor(self.query_one(TabbedContent).query_one(Tabs))
         elif not self._settling:
             self.save()

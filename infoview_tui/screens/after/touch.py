@@ -20,6 +20,7 @@ from ...domain.records import Contact
 from ...domain.timefmt import full_date
 from ...widgets.field_error import FieldError
 from ...widgets.one_line_input import OneLineInput
+from ...widgets.tick_box import Choice
 
 UNSHOWN = -1  # no rhythm shown yet (None means "no rhythm")
 
@@ -41,8 +42,8 @@ class TouchPane(TabPane):
         yield Static("", id="touch-info")
         with RadioSet(id="cadence"):
             for choice in rhythm.CHOICES:
-                yield RadioButton(choice.label)
-            yield RadioButton("Custom")
+                yield Choice(choice.label)
+            yield Choice("Custom")
         with Horizontal(classes="fit-row"):
             yield Label("Custom: every", classes="fit-label wide")
             yield OneLineInput(placeholder="45", id="custom-days", compact=True)
@@ -88,9 +89,10 @@ class TouchPane(TabPane):
             self.query_one("#custom-days", Input).value = str(days)
 
     @property
-    def entry(self) -> Widget:
-        """Where the cursor goes on coming to this part: the rhythm choices."""
-        return self.query_one("#cadence")
+    def entry(self) -> Widget | None:
+        """Where the cursor goes on coming to this part: the rhythm choices; None when the
+        meeting has no contact (they are off, and nothing here can take the cursor)."""
+        return self.query_one("#cadence") if self._has_contact else None
 
     def _chosen(self, days: int | None) -> None:
         if self._has_contact and days != self._days:

@@ -22,6 +22,7 @@ from ...domain.records import Capture, CaptureKind, Interview, InterviewStatus, 
 from ...domain.validation import clean_text
 from ...paths import stylesheet
 from ...services import meetings as meetings_service
+from ...typing_rule import is_text
 from ...widgets.countdown import Countdown
 from ...widgets.note_input import NoteInput
 from ...widgets.notes_log import NotesLog
@@ -105,9 +106,7 @@ class MeetingScreen(AutoSaveScreen):
         yield QuestionPanel(id="meet-questions")
         yield NotesLog(id="meet-log")
         yield Static(CAPTURE_LEGEND, id="meet-legend")
-        yield NoteInput(
-            self.now, placeholder="Type a note, enter to keep it", id="note", max_length=5000
-        )
+        yield NoteInput(self.now, placeholder="Type a note, enter to keep it", id="note")
         # Compact, and the palette hint left out: every meeting key must fit in 80 columns.
         yield Footer(compact=True, show_command_palette=False)
 
@@ -227,7 +226,7 @@ class MeetingScreen(AutoSaveScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.interview is None:
             return True
-        typing = isinstance(self.focused, Input)
+        typing = is_text(self.focused)  # the typing rule: letters are typed in the notes line
         started = self.interview.session.started is not None
         if action == "start":
             return not started
@@ -265,18 +264,21 @@ class MeetingScreen(AutoSaveScreen):
 
     @on(NoteInput.Kept)
     def _keep_note(self, event: NoteInput.Kept) -> None:
+        """One note per line (a paste may bring several), all saved at once."""
         assert self.interview is not None
-        text = clean_text(event.text)
-        if not text:
+        texts = [text for text in map(clean_text, event.text.split("\n")) if text]
+        if not texts:
             return
         draft = self.interview.draft
-        note = Note(
-            text=text,
-            elapsed=m.elapsed(self.interview.session, event.began or self.now()),
-            question=draft.question if draft else self._question_text(),
-        )
-        self._changed(replace(self.interview, notes=[*self.interview.notes, note], draft=None))
-        self.query_one(NotesLog).add_note(note)
+        question = draft.question if draft else self._question_text()
+        first = m.elapsed(self.interview.session, event.began or self.now())
+        now = m.elapsed(self.interview.session, self.now())
+        notes = [
+            Note(text=text, elapsed=first if i == 0 else now, question=question)
+            for i, text in enumerate(texts)
+        ]
+        self._changed(replace(self.interview, notes=[*self.interview.notes, *notes], draft=None))
+        self.query_one(NotesLog).add_notes(notes)
 
     def _question_text(self) -> str:
         assert self.interview is not None

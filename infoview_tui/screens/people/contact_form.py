@@ -23,6 +23,7 @@ from ...domain.records import Contact, FoundThrough, Organization
 from ...domain.validation import MAX_NAME, Problem, check_contact, clean_text
 from ...paths import stylesheet
 from ...widgets.one_line_input import OneLineInput
+from ...widgets.tick_box import TickBox
 from ..base import InfoviewDialog
 
 # Form fields in screen order; the first one with a problem gets the focus.
@@ -73,7 +74,7 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
             return OneLineInput(value, id=name, compact=True, **kwargs)
 
         with Vertical(id="form-box", classes="dialog"):
-            with VerticalScroll(id="form-fields"):
+            with VerticalScroll(id="form-fields", can_focus=False):  # it follows the cursor
                 yield self._field("Name *", text_input("name", contact.name))
                 yield self._field("Job title", text_input("job_title", contact.job_title))
                 yield self._field(
@@ -111,7 +112,7 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
                 )
                 yield self._field(
                     "",
-                    Checkbox(
+                    TickBox(
                         "The introducer will ask them first",
                         contact.introducer_asks_first,
                         compact=True,
@@ -120,7 +121,7 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
                 )
                 yield self._field(
                     "",
-                    Checkbox(
+                    TickBox(
                         "I may mention the introducer's name",
                         contact.may_use_name,
                         compact=True,

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
@@ -25,6 +25,7 @@ from ...paths import stylesheet
 from ...services import meetings as meetings_service
 from ...services import people
 from ...services.words import plural
+from ...typing_rule import ReadOnlyBox, scroll_box, scroll_keys
 from ...widgets.one_line_input import OneLineInput
 from ...widgets.record_table import ColumnSpec, PlainCell, RecordTable
 from .. import router
@@ -81,6 +82,7 @@ class ContactsScreen(RecordListScreen):
                 tooltip="Filter by name, organisation or job title"),
         Binding("escape", "back", "Back", id="contacts.back",
                 tooltip="Clear the filter, or go back to home"),
+        *scroll_keys("contact-detail", "the contact's details"),
     ]  # fmt: skip
 
     def __init__(self) -> None:
@@ -103,12 +105,15 @@ class ContactsScreen(RecordListScreen):
             )
             yield Static("", id="contacts-count")
         yield RecordTable(COLUMNS, id="contacts-table")
-        with VerticalScroll(id="contact-detail"):
+        with ReadOnlyBox(id="contact-detail"):  # never focused: ctrl+↑/↓ scroll it
             yield Static("", id="contact-detail-text")
         yield Footer(compact=True)  # seven keys and the palette hint fit in 80 columns
 
     def on_mount(self) -> None:
         self.query_one("#contact-detail").border_title = "Contact"
+
+    def action_scroll_box(self, box_id: str, how: str) -> None:
+        scroll_box(self.query_one(f"#{box_id}"), how)
 
     # ----- building the rows ---------------------------------------------------------------
 
@@ -209,7 +214,7 @@ class ContactsScreen(RecordListScreen):
             return
         self.query_one("#contact-detail").border_title = Content(contact.name)
         panel.update(self.detail_content(contact))
-        self.query_one("#contact-detail", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#contact-detail", ReadOnlyBox).scroll_home(animate=False)
 
     def detail_content(self, contact: Contact) -> Content:
         """Every field of the contact, labels in bold; user text is never read as markup."""
