@@ -40,14 +40,15 @@ NUMBER_WORDS = {
 
 # Parts of the day: they settle am or pm for a bare hour ("tomorrow evening at 7").
 PARTS_OF_DAY = {
-    "morning": "am", "am": "am", "afternoon": "pm", "evening": "pm", "tonight": "pm",
-    "night": "pm", "pm": "pm",
+    "morning": "am", "morn": "am", "am": "am", "afternoon": "pm", "evening": "pm", "eve": "pm",
+    "tonight": "pm", "night": "pm", "pm": "pm",
 }  # fmt: skip
 
-# Words that only join the others: "at 2", "on the 3rd of May", "by fri".
+# Words that only join the others: "at 2", "on the 3rd of May", "by fri", "2ish". Not
+# "before": "before fri" names no single day.
 FILLERS = frozenset(
     {"at", "on", "the", "of", "by", "for", "around", "about", "approx", "approximately",
-     "from", "starting", "start", "this", "coming", "and", "before", "until", "till", "in"}
+     "from", "starting", "start", "this", "coming", "and", "until", "till", "in", "ish"}
 )  # fmt: skip
 
 # Zones named in invitations. Each maps to a place with the zone's daylight-saving rules, so
@@ -77,7 +78,7 @@ AMBIGUOUS_ZONES = {
 SPECIAL_WORDS = frozenset(
     {"now", "noon", "midday", "midnight", "next", "last", "week", "weekend", "ago", "later",
      "half", "quarter", "past", "to", "oclock", "o'clock", "end", "am", "pm", "a.m.", "p.m.",
-     "after", "day", "month", "year", "hence"}
+     "after", "before", "day", "month", "year", "hence"}
 )  # fmt: skip
 
 

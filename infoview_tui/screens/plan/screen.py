@@ -180,9 +180,9 @@ class PlanScreen(AutoSaveScreen):
     def refresh_request_status(self) -> None:
         if self.interview is None:
             return
-        today = self.now().date()
+        now = self.now()
         for pane in self.query(RequestPane).results(RequestPane):
-            pane.show_status(self.interview.request, today)
+            pane.show_status(self.interview.request, now)
 
     def refresh_checklist(self) -> None:
         if self.interview is None:
@@ -191,7 +191,10 @@ class PlanScreen(AutoSaveScreen):
         organization = (
             self.store.organizations.get(self.organization.id) if self.organization else None
         )  # fresh: research may have been added since
-        steps = prep.checklist(self.interview, profile, self.occupation, organization, self.contact)
+        steps = prep.checklist(
+            self.interview, profile, self.occupation, organization, self.contact,
+            zone=self.now().tzinfo,
+        )  # fmt: skip
         parts: list[str | tuple[str, str]] = []
         for step in steps:
             mark = ("✓ ", "bold $success") if step.done else ("✗ ", "bold $error")
@@ -255,7 +258,9 @@ class PlanScreen(AutoSaveScreen):
             self.save()
             self.refresh_all()
             if event.when is not None:
-                self.notify(f"Date kept: {full_datetime(event.when)}.", timeout=3)
+                self.notify(
+                    f"Date kept: {full_datetime(event.when, self.now().tzinfo)}.", timeout=3
+                )
 
     def _apply_when(self, when: datetime | None) -> bool:
         """Hold the new date (a date agreed means they answered: the follow-ups close)."""
@@ -357,7 +362,9 @@ class PlanScreen(AutoSaveScreen):
         typed = self._schedule.unreadable() if self._schedule is not None else None
         if typed is not None and self.interview is not None:
             when = self.interview.when
-            kept = f"keeps {full_datetime(when)}" if when else "still has no date"
+            kept = (
+                f"keeps {full_datetime(when, self.now().tzinfo)}" if when else "still has no date"
+            )
             self.notify(
                 f"The date {typed.strip()!r} could not be kept, so the meeting {kept}.",
                 title="Date not changed",
