@@ -46,7 +46,7 @@ class AddItemScreen(ModalScreen[tuple[str, date] | None]):
             yield Label("What to do")
             yield OneLineInput(placeholder="e.g. send Ada the article", id="add-title")
             yield FieldError(id="add-title-error")
-            yield Label("When: today, fri, 3 Dec, in 4 days, yesterday; next tue: next week's")
+            yield Label("When: today, fri, 3 Dec, yesterday; next tue: next week's")
             yield DateField(
                 self.read,
                 input_id="add-due",

@@ -60,8 +60,11 @@ def until(when: datetime, now: datetime) -> str:
     """How far away a moment is: 'in 40 min', 'in 1 h 30 min', 'in 7 h', or the relative day.
 
     Real time (UTC): in the hour the clocks go back, 02:10 after 02:40 can be 30 minutes on.
+    Counted from the minute `now` is in, as the times shown are: 18:30 is "in 1 h 30 min"
+    from 17:00:40.
     """
-    seconds = (when.astimezone(UTC) - now.astimezone(UTC)).total_seconds()
+    start = now.astimezone(UTC).replace(second=0, microsecond=0)
+    seconds = (when.astimezone(UTC) - start).total_seconds()
     if 0 <= seconds < 3600:
         return f"in {max(1, round(seconds / 60))} min"
     if 0 <= seconds < 6 * 3600:  # a few hours: to the minute ("in 1 h 30 min")

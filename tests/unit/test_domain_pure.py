@@ -490,6 +490,12 @@ def test_until(delta, text):
     assert until(NOW + delta, NOW) == text
 
 
+def test_until_counts_from_the_minute_now_is_in():
+    assert until(NOW.replace(second=0) + timedelta(minutes=90), NOW.replace(second=40)) == (
+        "in 1 h 30 min"
+    )
+
+
 def test_until_counts_real_time_in_the_hour_the_clocks_go_back():
     from zoneinfo import ZoneInfo
 
