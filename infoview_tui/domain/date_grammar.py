@@ -181,10 +181,13 @@ def did_you_mean(word: str) -> str | None:
     if len(word) < 3:
         return None
     limit = 1 if len(word) <= 4 else 2
+    letters = frozenset(word)
     best: tuple[int, int, int, str] | None = None
-    for known in words.vocabulary():
+    for known, known_letters in _known_letters():
         if known == word or abs(len(known) - len(word)) > limit:
             continue
+        if len(letters - known_letters) > limit or len(known_letters - letters) > limit:
+            continue  # each letter one has and the other lacks costs an edit at least
         distance = _edits(word, known)
         if distance > limit:
             continue
@@ -193,6 +196,11 @@ def did_you_mean(word: str) -> str | None:
         if best is None or key < best:
             best = key
     return best[3] if best else None
+
+
+@functools.cache
+def _known_letters() -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((known, frozenset(known)) for known in words.vocabulary())
 
 
 def _common_prefix(a: str, b: str) -> str:

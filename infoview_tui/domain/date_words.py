@@ -6,6 +6,8 @@ reads the same whatever the computer's locale.
 
 from __future__ import annotations
 
+import functools
+
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june",
@@ -82,7 +84,8 @@ SPECIAL_WORDS = frozenset(
 )  # fmt: skip
 
 
-def vocabulary() -> list[str]:
+@functools.cache
+def vocabulary() -> tuple[str, ...]:
     """Every word the reader understands: the list "did you mean" picks from."""
     words = {
         *WEEKDAY_NAMES, *MONTH_NAMES, *(m[:3] for m in MONTH_NAMES),
@@ -90,7 +93,7 @@ def vocabulary() -> list[str]:
         *WEEKDAY_EXTRA, *MONTH_EXTRA, *RELATIVE_DAYS, *UNITS, *NUMBER_WORDS, *PARTS_OF_DAY,
         *FILLERS, *ZONE_NAMES, *SPECIAL_WORDS,
     }  # fmt: skip
-    return sorted(w for w in words if len(w) > 2)
+    return tuple(sorted(w for w in words if len(w) > 2))
 
 
 def weekday_index(word: str) -> int | None:
