@@ -209,7 +209,39 @@ class InfoviewApp(App[None]):
         self.data_file.resolve_conflict()
 
     async def action_quit(self) -> None:
-        await self.data_file.quit()
+        """Save and quit; first, if a screen holds something that will not be kept (a date
+        that cannot be read), say so and let the person go back to it."""
+        warning = None if self._asking_to_quit else self._exit_warning()
+        if warning is None:
+            await self.data_file.quit()
+            return
+        from .dialogs.confirm import ConfirmScreen
+
+        self._asking_to_quit = True
+        self.push_screen(
+            ConfirmScreen("Quit anyway?", warning, yes="Quit anyway", no="Go back"),
+            self._quit_anyway,
+        )
+
+    _asking_to_quit = False  # the "quit anyway?" question is open: ctrl+q again means yes
+
+    def _exit_warning(self) -> str | None:
+        """The first thing an open screen says would not be kept on quitting, or None."""
+        for screen in reversed(self.screen_stack):
+            warn = getattr(screen, "exit_warning", None)
+            said = warn() if callable(warn) else None
+            if said:
+                return str(said)
+        return None
+
+    def _quit_anyway(self, yes: bool | None) -> None:
+        self._asking_to_quit = False
+        if yes:
+            self.run_worker(self.data_file.quit(), exclusive=True, group="quit")
+            return
+        back = getattr(self.screen, "back_to_warning", None)
+        if callable(back):
+            back()
 
     async def run_action(
         self,

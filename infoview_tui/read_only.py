@@ -58,7 +58,8 @@ READS = frozenset(
         "home.employers", "home.occupation", "home.me", "home.quit", "home.refresh",
         "me.back", "meet.more", "meet.write", "meet.tips", "meet.leave",
         "pick.cancel", "meetings.open", "meetings.back", "occupation.back",
-        "plan.stopwatch", "plan.back", "queue.add.cancel", "queue.open", "queue.back",
+        "plan.stopwatch", "plan.back", "queue.add.cancel", "queue.add.next", "queue.open",
+        "queue.back",
         "search.query", "search.results", "search.back", "snooze.cancel", "prompt.cancel",
         "quit", "help", "search",
         *(f"scroll.{box}.{way}" for box in ("contact-detail", "perceptions-box")

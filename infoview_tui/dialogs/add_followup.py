@@ -1,7 +1,10 @@
 """Add a follow-up by hand: what to do, then when.
 
-Enter in "What to do" moves on to the day; enter on the day keeps both. The day is shown back
-in full under its field before it is kept, so "fri" is seen to be Fri 4 Dec before it lands.
+Enter in "What to do" moves on to the day at once (a priority key, so letters typed right
+after it, in the same burst or paste, go to the day and not the title); enter on the day keeps
+both. The day is shown back in full under its field before it is kept, so "fri" is seen to be
+Fri 4 Dec before it lands. A follow-up already late can be recorded ("yesterday", "last fri",
+"3 days ago"): it is said to be overdue.
 """
 
 from __future__ import annotations
@@ -27,7 +30,11 @@ class AddItemScreen(ModalScreen[tuple[str, date] | None]):
     """What to do and when: dismisses with (title, due day); checks both before closing."""
 
     CSS_PATH = stylesheet("queue.tcss")
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="queue.add.cancel", tooltip="Add nothing")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="queue.add.cancel", tooltip="Add nothing"),
+        # Taken before the key reaches the field, so the cursor moves before the next key.
+        Binding("enter", "to_day", "Next", show=False, priority=True, id="queue.add.next"),
+    ]
 
     def __init__(self, now: datetime, day_first: bool = True) -> None:
         super().__init__()
@@ -39,7 +46,7 @@ class AddItemScreen(ModalScreen[tuple[str, date] | None]):
             yield Label("What to do")
             yield OneLineInput(placeholder="e.g. send Ada the article", id="add-title")
             yield FieldError(id="add-title-error")
-            yield Label("When: today, fri, 3 Dec, in 4 days; next tue: next week's")
+            yield Label("When: today, fri, 3 Dec, yesterday; next tue: next week's")
             yield DateField(
                 self.read,
                 input_id="add-due",
@@ -59,13 +66,23 @@ class AddItemScreen(ModalScreen[tuple[str, date] | None]):
         self.query_one("#add-title", Input).focus()
 
     def read(self, text: str) -> Reading:
-        return due_day(text, self.now, day_first=self.day_first)
+        return due_day(text, self.now, day_first=self.day_first, allow_past=True)
 
-    @on(Input.Submitted, "#add-title")
-    def _title_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        if self._title_ok():
-            self.query_one(DateField).input.focus()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_day":  # enter in the day field is the field's own: it keeps both
+            return self.is_mounted and self.focused is self.query_one("#add-title", Input)
+        return True
+
+    def action_to_day(self) -> None:
+        """To the day now, not on the next turn: keys after enter go there. The title is
+        checked once the keys typed before enter have reached it (they are queued on it)."""
+        title = self.query_one("#add-title", Input)
+        self.set_focus(self.query_one(DateField).input)
+        title.call_later(self._title_checked)
+
+    def _title_checked(self) -> None:
+        if not self._title_ok():
+            self.set_focus(self.query_one("#add-title", Input))
 
     @on(DateField.Kept)
     def _day_kept(self, event: DateField.Kept) -> None:

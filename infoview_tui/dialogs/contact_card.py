@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -23,10 +25,12 @@ class ContactCard(ModalScreen[None]):
         *page_keys("card-box"),  # read-only: the box never has the cursor
     ]
 
-    def __init__(self, contact: Contact, employer: str = "") -> None:
+    def __init__(self, contact: Contact, employer: str = "", zone: tzinfo | None = None) -> None:
+        """`zone`: the viewer's, in which times are shown."""
         super().__init__()
         self.contact = contact
         self.employer = employer
+        self.zone = zone
 
     def compose(self) -> ComposeResult:
         with ReadOnlyBox(classes="dialog", id="card-box"):
@@ -51,7 +55,7 @@ class ContactCard(ModalScreen[None]):
             ("Phone", c.phone),
             ("LinkedIn", c.linkedin),
             ("Found through", c.found_through.value),
-            ("Last contact", full_datetime(c.last_contact) if c.last_contact else ""),
+            ("Last contact", full_datetime(c.last_contact, self.zone) if c.last_contact else ""),
             ("Notes", c.notes),
         ):
             if value.strip():

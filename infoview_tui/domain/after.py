@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Protocol, TypeVar
 
 from .dates import add_business_days
@@ -36,10 +36,13 @@ NEXT_STEP_AFTER_BUSINESS_DAYS = 5  # a week of working days: soon, but not crowd
 # ----- naming a meeting ------------------------------------------------------------------------
 
 
-def meeting_day(interview: Interview) -> date | None:
-    """The day the meeting happened (its end, else its start, else its planned time)."""
+def meeting_day(interview: Interview, zone: tzinfo | None = None) -> date | None:
+    """The day the meeting happened (its end, else its start, else its planned time); in
+    `zone` (the viewer's) when given, else on the clock it was stored with."""
     moment = interview.session.ended or interview.session.started or interview.when
-    return moment.date() if moment else None
+    if moment is None:
+        return None
+    return moment.astimezone(zone).date() if zone is not None else moment.date()
 
 
 def _day_text(day: date | None) -> str:

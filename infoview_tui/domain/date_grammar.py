@@ -8,7 +8,6 @@ fill the same ones; `when_reader` then decides what the filled slots mean togeth
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from dataclasses import dataclass, field
@@ -18,11 +17,38 @@ from typing import Any
 from . import date_words as words
 from .date_tokens import Token, tokenize
 
-EXAMPLES = "tomorrow 2pm, next tue 10:00, 3 Dec 10am"
+DEFAULT_EXAMPLES = ("tomorrow 2pm", "next tue 10:00", "3 Dec 10am")
+EXAMPLES = ", ".join(DEFAULT_EXAMPLES)
 
 
 class DateError(ValueError):
-    """What could not be understood, in words for the person who typed it."""
+    """What could not be understood, in words for the person who typed it, and two or three
+    phrasings that do read (`examples`), so the next try can succeed.
+
+    `str()` is the whole message: the problem, then "Try 'a', 'b' or 'c'."
+    """
+
+    def __init__(self, problem: str, examples: tuple[str, ...] = DEFAULT_EXAMPLES) -> None:
+        self.problem = problem
+        self.examples = tuple(examples)
+        super().__init__(problem)
+
+    def __str__(self) -> str:
+        if not self.examples:
+            return self.problem
+        return f"{self.problem} Try {listed(self.examples)}."
+
+    def with_examples(self, examples: tuple[str, ...]) -> DateError:
+        """The same problem (and the same kind of error) with other examples."""
+        copy = type(self)(self.problem, examples)
+        copy.__cause__ = self.__cause__
+        return copy
+
+
+def listed(examples: tuple[str, ...]) -> str:
+    """'a', 'b' or 'c'."""
+    quoted = [f"'{e}'" for e in examples]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
 
 
 @dataclass
@@ -50,6 +76,7 @@ class OffsetSpec:
     minutes: float = 0
     text: str = ""
     anchored: bool = False  # "a week from fri": counted from another day, not from today
+    said_after: bool = False  # "a week today": the day it counts from is said after it
 
 
 @dataclass
@@ -68,7 +95,7 @@ def read_slots(raw: str, day_first: bool) -> Slots:
     """The slots a normalized phrase fills; DateError for anything not understood."""
     tokens, unread = tokenize(raw, _zone_by_place)
     if unread:
-        raise DateError(f"Not sure what {unread[0]!r} means in {raw!r}. Try: {EXAMPLES}.")
+        raise DateError(f"Not sure what {unread[0]!r} means in {raw!r}.")
     return Grammar(tokens, raw, day_first).read()
 
 
@@ -110,6 +137,99 @@ def _named_zone(word: str) -> tzinfo | None:
         return _dateutil_zone(place)
 
 
+# Known words met where they do not fit: what each needs, and phrasings that use it well.
+MISPLACED: dict[str, tuple[str, tuple[str, ...]]] = {
+    "next": ("'next' needs a day after it.", ("next fri", "next week", "next tue 10am")),
+    "following": ("'following' needs a day after it.", ("following fri", "next week")),
+    "last": ("'last' needs a day after it.", ("last fri", "last week")),
+    "coming": ("'coming' needs a day after it.", ("coming fri", "this fri")),
+    "after": (
+        "'after' needs what it is after, and alone gives no single day or time.",
+        ("the day after tomorrow", "fri after next", "sat 10am"),
+    ),
+    "before": ("'before' gives no single day: type the day itself.", ("thu", "by fri", "3 Dec")),
+    "week": ("'week' needs which week.", ("next week", "in a week", "fri next week")),
+    "month": ("'month' needs which month.", ("next month", "in a month")),
+    "year": ("Which day of which year?", ("3 Mar 2027", "1 jan 2027")),
+    "day": ("'day' needs which day.", ("the day after tomorrow", "in 3 days")),
+    "ago": ("'ago' needs how long ago.", ("3 days ago", "a week ago")),
+    "later": ("'later' needs how much later.", ("3 days later", "in 2 hours")),
+    "hence": ("'hence' needs how long.", ("3 days hence", "in 3 days")),
+    "end": ("'end' needs of what.", ("end of the week", "end of the month")),
+    "half": ("'half' needs an hour or an amount.", ("half past 2", "in half an hour")),
+    "quarter": ("'quarter' needs an hour.", ("quarter past 3", "quarter to 4")),
+    "past": ("'past' needs a half or a quarter and an hour.", ("half past 2", "quarter past 3")),
+    "to": ("'to' needs two times, or a quarter and an hour.", ("2 to 3pm", "quarter to 4")),
+    "oclock": ("'o'clock' needs an hour before it.", ("2 o'clock", "10 o'clock")),
+    "am": ("'am' needs an hour before it.", ("10am", "9:30am")),
+    "pm": ("'pm' needs an hour before it.", ("2pm", "2:30pm")),
+}
+# Words of the vocabulary that name days and months: preferred when a typo is close to two.
+_DAY_WORDS = frozenset(
+    {*words.WEEKDAY_NAMES, *words.WEEKDAY_EXTRA, *(d[:3] for d in words.WEEKDAY_NAMES),
+     *words.MONTH_NAMES, *words.MONTH_EXTRA, *(m[:3] for m in words.MONTH_NAMES),
+     *words.RELATIVE_DAYS}
+)  # fmt: skip
+
+
+def did_you_mean(word: str) -> str | None:
+    """The known word `word` is most likely a typo of, if one is close; never `word` itself.
+
+    Close is one letter added, dropped, changed or two swapped ("fir" -> "fri"; two for words
+    of five letters or more). Day and month names win a tie: they are what a date field is for.
+    """
+    if len(word) < 3:
+        return None
+    limit = 1 if len(word) <= 4 else 2
+    letters = frozenset(word)
+    best: tuple[int, int, int, str] | None = None
+    for known, known_letters in _known_letters():
+        if known == word or abs(len(known) - len(word)) > limit:
+            continue
+        if len(letters - known_letters) > limit or len(known_letters - letters) > limit:
+            continue  # each letter one has and the other lacks costs an edit at least
+        distance = _edits(word, known)
+        if distance > limit:
+            continue
+        prefix = len(_common_prefix(word, known))
+        key = (distance, 0 if known in _DAY_WORDS else 1, -prefix, known)
+        if best is None or key < best:
+            best = key
+    return best[3] if best else None
+
+
+@functools.cache
+def _known_letters() -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((known, frozenset(known)) for known in words.vocabulary())
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def _edits(a: str, b: str) -> int:
+    """Letters to add, drop, change or swap (next to each other) to turn `a` into `b`."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def _hour_examples(hour: int, minute: int) -> tuple[str, ...]:
+    """One time written both ways: ('14:30', '2:30pm')."""
+    twelve = f"{hour % 12 or 12}{f':{minute:02d}' if minute else ''}"
+    return f"{hour:02d}:{minute:02d}", f"{twelve}{'pm' if hour >= 12 else 'am'}"
+
+
 class Grammar:
     """Walks the tokens left to right; each rule takes what it recognises or nothing."""
 
@@ -138,11 +258,16 @@ class Grammar:
     def kind(self, i: int) -> str | None:
         return self.t[i].kind if 0 <= i < len(self.t) else None
 
+    def sym(self, i: int, chars: str) -> bool:
+        """A symbol out of `chars` at i, written against the token before it ("7-dec")."""
+        return self.kind(i) == "sym" and self.t[i].text in chars and self.t[i].glued
+
     def read(self) -> Slots:
         rules = (
             self._offset, self._half_past, self._relative, self._modified, self._weekday,
             self._month_first, self._day_first_date, self._ordinal, self._numeric_date,
-            self._time, self._zone, self._part_of_day, self._range, self._filler,
+            self._late_year, self._time, self._zone, self._part_of_day, self._range,
+            self._filler,
         )  # fmt: skip
         i = 0
         while i < len(self.t):
@@ -152,21 +277,48 @@ class Grammar:
                     i += used
                     break
             else:
-                raise self._unknown(self.t[i])
+                raise self._unknown(i)
         return self.s
 
-    def _unknown(self, tok: Token) -> DateError:
+    def _unknown(self, i: int) -> DateError:
+        tok = self.t[i]
         if tok.kind == "word":
-            close = difflib.get_close_matches(tok.text, words.vocabulary(), n=1, cutoff=0.75)
-            hint = f" Did you mean {close[0]!r}?" if close else ""
-            return DateError(f"Not sure what {tok.text!r} means.{hint} Try: {EXAMPLES}.")
-        if tok.kind == "num":
+            if tok.text == "or":
+                return DateError("Pick one: 'or' leaves two choices.", self._either_side(i))
+            if tok.text in MISPLACED:
+                return DateError(*MISPLACED[tok.text])
+            if tok.text in words.UNITS:
+                return DateError(
+                    f"{tok.text!r} needs a number before it.", ("in 2 hours", "in 3 days")
+                )
+            if tok.text in words.NUMBER_WORDS:
+                return DateError(f"{tok.text!r} needs what it counts.", ("in three days", "3pm"))
+            if tok.text in words.vocabulary():
+                return DateError(f"{tok.text!r} does not fit there in {self.raw!r}.")
+            close = did_you_mean(tok.text)
+            if close is None:
+                return DateError(f"Not sure what {tok.text!r} means.")
             return DateError(
-                f"{tok.text!r} alone is neither a time nor a day here. For a day, type "
-                f"'{tok.text} Dec' or 'the {_ordinal_text(tok.value)}'; for a time, '2pm' or "
-                "'14:00'."
+                f"Not sure what {tok.text!r} means. Did you mean {close!r}?",
+                (_phrase(self.t, {i: close}), *DEFAULT_EXAMPLES[:2]),
             )
-        return DateError(f"Not sure what {tok.text!r} means in {self.raw!r}. Try: {EXAMPLES}.")
+        if tok.kind == "num":
+            examples = ("2pm", "14:00", "3 Dec")
+            if 1 <= tok.value <= 31:
+                examples = (f"{tok.text} Dec", f"the {_ordinal_text(tok.value)}", "2pm")
+            return DateError(f"{tok.text!r} alone is neither a time nor a day here.", examples)
+        return DateError(f"Not sure what {tok.text!r} means in {self.raw!r}.")
+
+    def _either_side(self, i: int) -> tuple[str, ...]:
+        """For "X or Y": the phrase with only X, and with only Y."""
+        if not 0 < i < len(self.t) - 1:
+            return DEFAULT_EXAMPLES
+        left, right = i - 1, i + 1  # X and Y with what is glued to them ("2pm", "3:30pm")
+        while left > 0 and self.t[left].glued:
+            left -= 1
+        while right + 1 < len(self.t) and self.t[right + 1].glued:
+            right += 1
+        return _phrase(self.t[:i] + self.t[right + 1 :]), _phrase(self.t[:left] + self.t[i + 1 :])
 
     # ----- offsets: in 3 days, +2w, an hour and a half, 2 weeks from fri, 3 days ago -----
 
@@ -190,7 +342,7 @@ class Grammar:
         if word == "half" and self.word(i + 1) in ("a", "an"):
             return 0.5, 2
         if word in ("few", "several", "some"):
-            raise DateError(f"How many is {word!r}? Type a number, like 'in 3 days'.")
+            raise DateError(f"How many is {word!r}? Type a number.", ("in 3 days", "in 2 weeks"))
         if word is not None and word in words.NUMBER_WORDS and not tok.glued:
             return float(words.NUMBER_WORDS[word]), 1
         return None, 0
@@ -227,8 +379,11 @@ class Grammar:
                 i += 1
             else:
                 return 0
+        if self.word(i) == "time":  # in 3 days' time
+            i += 1
         tail = self.word(i)
         ago = tail == "ago"
+        anchored = said_after = False
         if tail in ("ago", "later", "hence"):
             i += 1
         elif tail == "from" and self.word(i + 1) == "now":
@@ -236,34 +391,49 @@ class Grammar:
             tail = "now"
         elif tail in ("from", "after") and self.word(i + 1) not in (None, "now"):
             i += 1
-            tail = "from"
-        glued_h = (
-            len(parts) == 1
-            and unit_tokens[0].text == "h"
-            and unit_tokens[0].glued
-            and not lead
-            and tail not in ("ago", "later", "hence", "from", "now")
-        )
-        if glued_h:
-            return 0  # "14h" alone is a time of day, as written in much of Europe
-        offset = OffsetSpec(text=" ".join(tok.text for tok in self.t[start:i]))
-        offset.anchored = tail == "from"
+            anchored = True
+        elif not lead and self._british_anchor(i):  # a week today, a week on friday
+            i += self.word(i) == "on"
+            anchored = said_after = True
+        one_h = len(parts) == 1 and unit_tokens[0].text == "h" and not lead
+        if one_h and tail not in ("ago", "later", "hence", "from", "now") and not anchored:
+            hour = parts[0][0]
+            if unit_tokens[0].glued or (hour == int(hour) and hour <= 23):
+                return 0  # "14h", "10 h": a time of day, as written in much of Europe
+        shown = [tok.text for tok in self.t[start:i]]
+        if said_after and shown[-1] == "on":
+            shown.pop()  # a week on friday: "a week" from friday
+        offset = OffsetSpec(text=" ".join(shown))
+        offset.anchored = anchored
+        offset.said_after = said_after
         for amount, unit in parts:
             sign = -1 if ago else 1
             if unit in ("minutes", "hours"):
                 offset.minutes += sign * amount * (60 if unit == "hours" else 1)
             elif amount != int(amount):
                 raise DateError(
-                    f"Half {unit[:-1]}s are not on a calendar: type whole {unit} or hours."
+                    f"Half {unit[:-1]}s are not on a calendar: type whole {unit} or hours.",
+                    ("in 2 days", "in 36 hours"),
                 )
             elif unit == "months":
                 offset.months += sign * int(amount)
             else:
                 offset.days += sign * amount * {"days": 1, "weeks": 7, "fortnights": 14}[unit]
         if abs(offset.days) > 3660 or abs(offset.months) > 120 or abs(offset.minutes) > 527040:
-            raise DateError(f"{offset.text!r} is too far away. Try a date instead, like 3 Dec.")
+            raise DateError(
+                f"{offset.text!r} is too far away for a plan.", ("3 Dec 2027", "in 3 months")
+            )
         self.s.offsets.append(offset)
         return i - start
+
+    def _british_anchor(self, i: int) -> bool:
+        """After an amount: "today", "tomorrow" or "(on) friday" counts from that day."""
+        word = self.word(i)
+        if word in ("today", "tomorrow", "tmrw", "tmr", "tmw"):
+            return True
+        if word == "on":
+            word = self.word(i + 1)
+        return word is not None and words.weekday_index(word) is not None
 
     # ----- half past two, quarter to ten ---------------------------------------------------
 
@@ -321,14 +491,15 @@ class Grammar:
             return 1
         if word in ("eod", "cob", "eow", "eom"):
             kind = {"eod": "rel", "cob": "rel", "eow": "week_end", "eom": "month_end"}[word]
-            self.s.days.append(DaySpec(kind, word, 0))
+            self.s.days.append(DaySpec(kind, word, 0, mod="end" if kind == "rel" else ""))
             return 1
         if word == "end" and self.word(i + 1) == "of":
             j = i + 2 + (self.word(i + 2) in ("the", "this"))
             what = self.word(j)
             kinds = {"day": "rel", "week": "week_end", "month": "month_end"}
             if what in kinds:
-                self.s.days.append(DaySpec(kinds[what], f"end of the {what}", 0))
+                mod = "end" if what == "day" else ""
+                self.s.days.append(DaySpec(kinds[what], f"end of the {what}", 0, mod))
                 return j + 1 - i
         return 0
 
@@ -348,7 +519,7 @@ class Grammar:
             self.s.days.append(DaySpec(target, f"{mod} {target}", mod=mod))
             return 2
         if target == "year":
-            raise DateError(f"Which day {mod} year? Type it, like 3 Mar 2027.")
+            raise DateError(f"Which day {mod} year?", ("3 Mar 2027", "1 jan 2027"))
         if mod == "this" and target in ("morning", "afternoon", "evening"):
             self.s.days.append(DaySpec("rel", f"this {target}", 0))
             self._set_hint(words.PARTS_OF_DAY[target], target)
@@ -363,17 +534,27 @@ class Grammar:
         used = 1
         if self.word(i + 1) == "after" and self.word(i + 2) == "next" and not mod:
             mod, used = "after next", 3
+        elif self.word(i + 1) == "week" and not mod and self.word(i + 2) != "after":
+            mod, used = "week", 2  # friday week: British, a week after the coming Friday
         assert word is not None
         label = f"{mod} {word}" if mod else word
-        self.s.days.append(DaySpec("weekday", label.strip(), index, mod))
+        if used > 1:  # said after the day: fri after next, friday week
+            label = f"{word} {mod}"
+        self.s.days.append(DaySpec("weekday", label, index, mod))
         return used
 
-    # ----- dates: 3 Dec, Dec 3rd 2026, the 3rd, 3/12, 3.12.2026, 2026-12-03 -------------------
+    # ----- dates: 3 Dec, Dec 3rd 2026, the 3rd, 3/12, 3.12.2026, 2026-12-03, 7-Dec-2026 -------
 
     def _year_at(self, i: int) -> tuple[int | None, int]:
         value = self.num(i)
         if value is not None and len(self.t[i].text) == 4 and 1900 <= value <= 2100:
             return value, 1
+        if self.sym(i, "-/.") and self.num(i + 1) is not None and self.t[i + 1].glued:
+            digits = self.t[i + 1].text  # 7-dec-2026, 07-Dec-26
+            if len(digits) == 4 and 1900 <= int(digits) <= 2100:
+                return int(digits), 2
+            if len(digits) == 2:
+                return 2000 + int(digits), 2
         return None, 0
 
     def _day_number(self, i: int) -> int | None:
@@ -393,7 +574,10 @@ class Grammar:
             year, _ = self._year_at(i + 1)
             name = words.MONTH_NAMES[month - 1].title()
             where = f"{name} {year}" if year else name
-            raise DateError(f"Which day in {where}? Type it, like 3 {name[:3]} or {name[:3]} 3.")
+            after = f" {year}" if year else ""
+            raise DateError(
+                f"Which day in {where}?", (f"3 {name[:3]}{after}", f"{name[:3]} 3{after}")
+            )
         used = j + 1 - i
         year, more = self._year_at(i + used)
         text = " ".join(tok.text for tok in self.t[i : i + used + more])
@@ -404,7 +588,11 @@ class Grammar:
         day = self._day_number(i)
         if day is None:
             return 0
-        j = i + 1 + (self.word(i + 1) == "of")
+        j = i + 1
+        if self.word(j) == "of":
+            j += 1
+        elif self.sym(j, "-/.") and self.kind(j + 1) == "word" and self.t[j + 1].glued:
+            j += 1  # 7-Dec, 7/dec
         word = self.word(j)
         month = words.month_index(word) if word else None
         if month is None:
@@ -419,7 +607,9 @@ class Grammar:
             return 0
         day = self._day_number(i)
         if day is None:
-            raise DateError(f"There is no {self.t[i].text} day in a month.")
+            raise DateError(
+                f"There is no {self.t[i].text} day in a month.", ("the 3rd", "the 31st")
+            )
         self.s.days.append(DaySpec("date", f"the {self.t[i].text}", (day, None, None)))
         return 1
 
@@ -438,6 +628,16 @@ class Grammar:
             return 0  # 11.45am: a time (read by _time)
         if len(parts) == 2 and sep in "-~" and after in ("am", "pm", "a", "p"):
             return 0  # 2-3pm: a range of times (read by _time)
+        if len(parts) == 2 and sep == "-" and (self.has_day_word or self.s.days):
+            start, end = int(parts[0]), int(parts[1])
+            if start <= 23 and end <= 23 and len(parts[1]) <= 2:
+                # tomorrow 9-10: from 9 to 10; beside a day it is no date (read by _time).
+                day, month = (start, end) if self.day_first else (end, start)
+                if 1 <= day <= 31 and 1 <= month <= 12:
+                    self.s.notes.append(
+                        f"Read {tok.text} as hours, not a date (for the date, type {start}/{end})."
+                    )
+                return 0
         if len(parts) == 2 and sep == ".":
             a, b = parts
             dotted_time = int(a) <= 23 and len(b) == 2 and int(b) <= 59
@@ -451,7 +651,10 @@ class Grammar:
             elif len(year_text) == 4:
                 year = int(year_text)
             else:
-                raise DateError(f"{tok.text!r}: the year should have 2 or 4 digits.")
+                raise DateError(
+                    f"{tok.text!r}: the year should have 2 or 4 digits.",
+                    ("3/12/2026", "3/12/26"),
+                )
         first, second = int(parts[0]), int(parts[1])
         day, month = (first, second) if self.day_first else (second, first)
         if month > 12 and day <= 12:
@@ -462,34 +665,65 @@ class Grammar:
             name = words.MONTH_NAMES[month - 1][:3].title() if 1 <= month <= 12 else ""
             self.s.notes.append(f"Read {tok.text} as the date {day} {name}; for a time, type "
                                 f"{first}:{parts[1]}.")  # fmt: skip
+        shown_day = day if 1 <= day <= 31 else 3
         if not 1 <= month <= 12:
-            raise DateError(f"{tok.text} is not a date: there is no month {month}.")
+            raise DateError(
+                f"{tok.text} is not a date: there is no month {month}.",
+                (f"{shown_day} Dec", f"the {_ordinal_text(shown_day)}"),
+            )
         if day < 1:
-            raise DateError(f"{tok.text} is not a date: there is no day {day}.")
+            raise DateError(
+                f"{tok.text} is not a date: there is no day {day}.", ("1 Dec", "the 1st")
+            )
         self.s.days.append(DaySpec("date", tok.text, (day, month, year)))
         return 1
+
+    def _late_year(self, i: int) -> int:
+        """A year after the time, as e-mail and `date` write it ("Mon Dec 7 15:00:00 GMT 2026")."""
+        year, used = self._year_at(i)
+        if year is None or used != 1 or self.word(i - 1) == "at":
+            return 0
+        if self.word(i + 1) in ("am", "pm", "a", "p", "h"):
+            return 0
+        for spec in self.s.days:
+            if spec.kind == "date" and spec.value[1] is not None and spec.value[2] is None:
+                spec.value = (spec.value[0], spec.value[1], year)
+                spec.text = f"{spec.text} {year}"
+                return 1
+        return 0
 
     # ----- times: 2pm, 2:30 pm, 14:00, 14h30, 10.30am, 2p, 1030, at 2, 2 o'clock ----------
 
     def _meridiem(self, i: int, clock: ClockSpec) -> int:
         """Attach "am"/"pm" (or a glued "a"/"p") at i to `clock`; add it; tokens taken."""
-        word = self.word(i)
         used = 0
-        if word in ("am", "pm") or (word in ("a", "p") and self.t[i].glued):
+        if self._meridiem_at(i):
+            word = self.t[i].text
             clock.meridiem = word[0] + "m"
             clock.bare = False
             clock.text += word
             used = 1
             if clock.hour > 12 or clock.hour == 0:
                 raise DateError(
-                    f"{clock.text!r} mixes the 24-hour and 12-hour clocks: type "
-                    f"{clock.hour:02d}:{clock.minute:02d} or {clock.hour % 12 or 12}pm."
+                    f"{clock.text!r} mixes the 24-hour and 12-hour clocks.",
+                    _hour_examples(clock.hour, clock.minute),
                 )
-        elif word == "oclock":
+        elif self.word(i) == "oclock":
             used = 1
             clock.text += " o'clock"
         self.s.clocks.append(clock)
         return used
+
+    def _minutes_at(self, i: int) -> int | None:
+        """Two digits at i that can be the minutes of a time ("30" in "2 30pm")."""
+        value = self.num(i)
+        if value is None or len(self.t[i].text) != 2 or value > 59:
+            return None
+        return value
+
+    def _meridiem_at(self, i: int) -> bool:
+        word = self.word(i)
+        return word in ("am", "pm") or (word in ("a", "p") and self.t[i].glued)
 
     def _time(self, i: int) -> int:
         if i >= len(self.t):
@@ -503,7 +737,9 @@ class Grammar:
                 return 0
             if tok.text[len(parts[0])] in "-~":  # 2-3pm: from 2 to 3 in the afternoon
                 if int(parts[0]) > 23 or int(parts[1]) > 23:
-                    raise DateError(f"{tok.text!r} is not a range of hours. Try 2pm or 14:00.")
+                    raise DateError(
+                        f"{tok.text!r} is not a range of hours.", ("2-3pm", "14:00-15:00")
+                    )
                 start = ClockSpec(int(parts[0]), 0, parts[0], bare=True)
                 end = ClockSpec(int(parts[1]), 0, parts[1])
                 self.s.clocks.append(start)
@@ -516,18 +752,36 @@ class Grammar:
             return 0
         value, digits = tok.value, tok.text
         after = self.word(i + 1)
-        if after in ("h",) and self.t[i + 1].glued:  # 14h
-            clock = read_clock(f"{digits}:00", f"{digits}h")
+        if value == 12 and after in ("noon", "midday", "midnight") and len(digits) <= 2:
+            return 1 + self._relative(i + 1)  # 12 noon, 12 midnight: one time, said twice
+        if after == "h" and len(digits) <= 2 and value <= 23:  # 14h, 10 h, 14 h 30
+            minute, used = 0, 2
+            if self._minutes_at(i + 2) is not None:
+                minute, used = self._minutes_at(i + 2) or 0, 3
+            text = " ".join(t.text for t in self.t[i : i + used])
+            shown = text.replace(" ", "") if self.t[i + 1].glued else text
+            clock = ClockSpec(value, minute, shown, meridiem="24h")
+            if not self.t[i + 1].glued:
+                self.s.notes.append(
+                    f"Read {text} as {value:02d}:{minute:02d}; for a length of time, type "
+                    f"'in {value} hours'."
+                )
             self.s.clocks.append(clock)
-            return 2
-        meridiem_next = after in ("am", "pm") or (after in ("a", "p") and self.t[i + 1].glued)
+            return used
+        minute_after = self._minutes_at(i + 1)
+        if (
+            len(digits) <= 2
+            and value <= 23
+            and minute_after is not None
+            and self._meridiem_at(i + 2)
+        ):
+            clock = ClockSpec(value, minute_after, f"{value}:{minute_after:02d}")
+            return 2 + self._meridiem(i + 2, clock)  # 2 30pm: the colon left out
+        meridiem_next = self._meridiem_at(i + 1)
         if len(digits) in (3, 4):  # 930, 1030, 1400: a time written without a colon
             said_at = self.word(i - 1) == "at"
             if len(digits) == 4 and 1900 <= value <= 2100 and not (meridiem_next or said_at):
-                raise DateError(
-                    f"Is {digits} a year or a time? For a time type {digits[:2]}:{digits[2:]}; "
-                    f"for a date add the day, like 3 Dec {digits}."
-                )
+                raise DateError(f"Which day in {digits}?", (f"3 Dec {digits}", f"{digits}-12-03"))
             clock = read_clock(f"{digits[:-2]}:{digits[-2:]}", digits)
             if not meridiem_next:
                 self.s.notes.append(f"Read {digits} as the time {digits[:-2]}:{digits[-2:]}.")
@@ -551,8 +805,9 @@ class Grammar:
         word = self.word(i)
         if word in words.AMBIGUOUS_ZONES:
             raise DateError(
-                f"{word.upper()} names zones in {words.AMBIGUOUS_ZONES[word]}. Type the place, "
-                "like Asia/Kolkata or Europe/Dublin, or a UTC offset like UTC+5:30."
+                f"{word.upper()} names zones in {words.AMBIGUOUS_ZONES[word]}: type the place "
+                "or the offset from UTC.",
+                ("3pm Asia/Kolkata", "3pm Europe/Dublin", "3pm UTC+5:30"),
             )
         if word is None or word not in words.ZONE_NAMES:
             return 0
@@ -560,13 +815,18 @@ class Grammar:
             return 0
         zone = _named_zone(word)
         if zone is None:
-            raise DateError(f"This computer does not know the zone {word.upper()}.")
+            raise DateError(
+                f"This computer does not know the zone {word.upper()}.", ("3pm UTC", "3pm UTC+1")
+            )
         self._set_zone(zone, word.upper())
         return 1
 
     def _set_zone(self, zone: tzinfo, label: str) -> None:
         if self.s.zone is not None:
-            raise DateError(f"Two time zones given ({self.s.zone[1]} and {label}); which one?")
+            raise DateError(
+                f"Two time zones given ({self.s.zone[1]} and {label}); which one?",
+                ("3pm ET", "15:00 UTC"),
+            )
         self.s.zone = (zone, label)
 
     def _part_of_day(self, i: int) -> int:
@@ -578,7 +838,11 @@ class Grammar:
 
     def _set_hint(self, hint: str, word: str) -> None:
         if self.s.hint and self.s.hint != hint:
-            raise DateError(f"{self.s.hint_word!r} and {word!r} disagree; which part of the day?")
+            old = self.s.hint_word
+            raise DateError(
+                f"{old!r} and {word!r} disagree; which part of the day?",
+                tuple(w if w == "tonight" else f"tomorrow {w}" for w in (old, word)),
+            )
         self.s.hint, self.s.hint_word = hint, word
 
     def _range(self, i: int) -> int:
@@ -601,7 +865,18 @@ class Grammar:
             return 1
         if tok.kind == "word" and tok.text == "t" and tok.glued:  # 2026-12-03t14:00
             return 1
+        if tok.kind == "sym" and tok.text == "~":  # ~3pm: about three
+            return 1
         return 0
+
+
+def _phrase(tokens: list[Token], replaced: dict[int, str] | None = None) -> str:
+    """Tokens written back as a phrase, glued ones without a space ("tomorrow 2pm")."""
+    out = ""
+    for n, tok in enumerate(tokens):
+        text = (replaced or {}).get(n, tok.value[1] if tok.kind == "zone" else tok.text)
+        out += text if tok.glued and out else f" {text}"
+    return out.strip()
 
 
 def _ordinal_text(number: int) -> str:
@@ -617,17 +892,18 @@ def _split(text: str) -> list[str]:
 def read_clock(text: str, shown: str | None = None) -> ClockSpec:
     """ "14:30", "2:30:00", "14h30" as a clock; DateError when it is no time of day."""
     shown = shown or text
+    european = "h" in text  # 14h30, 9h15: the 24-hour clock
     hour_text, _, rest = text.replace("h", ":", 1).partition(":")
     minute_text = rest.split(":")[0]
     if not hour_text.isdigit() or len(minute_text) != 2 or not minute_text.isdigit():
-        raise DateError(f"{shown!r} is not a time of day. Try 14:00 or 2pm.")
+        raise DateError(f"{shown!r} is not a time of day.", ("14:00", "2pm"))
     hour, minute = int(hour_text), int(minute_text)
     if hour == 24 and minute == 0:
         return ClockSpec(0, 0, shown, special="midnight")
     if hour > 23 or minute > 59:
-        raise DateError(f"{shown!r} is not a time of day. Try 14:00 or 2pm.")
+        raise DateError(f"{shown!r} is not a time of day.", ("14:00", "2pm"))
     # 1:00 to 12:59 with no leading zero may be morning or afternoon; 08:30, 0:15, 14:00 not.
-    bare = 1 <= hour <= 12 and not hour_text.startswith("0")
+    bare = 1 <= hour <= 12 and not hour_text.startswith("0") and not european
     clock = ClockSpec(hour, minute, shown)
     clock.bare = False
     clock.meridiem = "" if bare else "24h"

@@ -15,6 +15,8 @@ MAX_TEXT = 120  # longer than any date a person types; the reader refuses more
 
 _MERIDIEM = re.compile(r"(?<=[\d\s])([ap])\.\s?m\.?(?=\W|$)|(?<=\d)\s?([ap])\.(?=\W|$)")
 _OFFSET_ZONE = re.compile(r"\b(utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b")
+# An e-mail's zone after its time: "14:00:00 +0100", "09:00 -0500" (RFC 2822).
+_NUMERIC_ZONE = re.compile(r"(?<=\d:\d\d)\s+([+-])(\d{2})(\d{2})(?![\d:])")
 _PLACE_ZONE = re.compile(r"\b([a-z]+(?:_[a-z]+)*/[a-z]+(?:_[a-z]+)*(?:/[a-z_]+)?)\b")
 _TOKEN = re.compile(
     r"""
@@ -47,6 +49,9 @@ def normalize(text: str) -> str:
     text = text.replace("o'clock", "oclock").replace("’", "'")
     text = _MERIDIEM.sub(lambda m: f"{m.group(1) or m.group(2)}m", text)
     text = re.sub(r"[,;()\[\]\"|]", " ", text).replace("@", " at ")
+    text = re.sub(r"(?<=[^\W\d_])\.(?=\s|$)", " ", text)  # Dec. 7, tues. 3pm
+    text = re.sub(r"(?<=\d)-?ish\b|(?<=\d[ap]m)-?ish\b", " ish", text)  # 2ish, 10-ish
+    text = re.sub(r"\b(minute|hour|day|week|fortnight|month)('s|s')(?=\W|$)", r"\1s", text)
     return " ".join(text.split()).strip(" .!?")
 
 
@@ -75,6 +80,18 @@ def tokenize(text: str, zone_finder: Any) -> tuple[list[Token], list[str]]:
         zones.append((zone, match.group(1).title()))
         return f" \x00zone{len(zones) - 1}\x00 "
 
+    def numeric_zone(match: re.Match[str]) -> str:
+        from datetime import timedelta, timezone
+
+        sign = -1 if match.group(1) == "-" else 1
+        hours, minutes = int(match.group(2)), int(match.group(3))
+        if hours > 14 or minutes > 59:
+            return match.group(0)
+        offset = timezone(sign * timedelta(hours=hours, minutes=minutes))
+        zones.append((offset, match.group(0).strip()))
+        return f" \x00zone{len(zones) - 1}\x00 "
+
+    text = _NUMERIC_ZONE.sub(numeric_zone, text)
     text = _OFFSET_ZONE.sub(offset_zone, text)
     text = _PLACE_ZONE.sub(place_zone, text)
     tokens: list[Token] = []

@@ -6,6 +6,8 @@ reads the same whatever the computer's locale.
 
 from __future__ import annotations
 
+import functools
+
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june",
@@ -40,14 +42,15 @@ NUMBER_WORDS = {
 
 # Parts of the day: they settle am or pm for a bare hour ("tomorrow evening at 7").
 PARTS_OF_DAY = {
-    "morning": "am", "am": "am", "afternoon": "pm", "evening": "pm", "tonight": "pm",
-    "night": "pm", "pm": "pm",
+    "morning": "am", "morn": "am", "am": "am", "afternoon": "pm", "evening": "pm", "eve": "pm",
+    "tonight": "pm", "night": "pm", "pm": "pm",
 }  # fmt: skip
 
-# Words that only join the others: "at 2", "on the 3rd of May", "by fri".
+# Words that only join the others: "at 2", "on the 3rd of May", "by fri", "2ish". Not
+# "before": "before fri" names no single day.
 FILLERS = frozenset(
     {"at", "on", "the", "of", "by", "for", "around", "about", "approx", "approximately",
-     "from", "starting", "start", "this", "coming", "and", "before", "until", "till", "in"}
+     "from", "starting", "start", "this", "coming", "and", "until", "till", "in", "ish"}
 )  # fmt: skip
 
 # Zones named in invitations. Each maps to a place with the zone's daylight-saving rules, so
@@ -77,11 +80,12 @@ AMBIGUOUS_ZONES = {
 SPECIAL_WORDS = frozenset(
     {"now", "noon", "midday", "midnight", "next", "last", "week", "weekend", "ago", "later",
      "half", "quarter", "past", "to", "oclock", "o'clock", "end", "am", "pm", "a.m.", "p.m.",
-     "after", "day", "month", "year", "hence"}
+     "after", "before", "day", "month", "year", "hence"}
 )  # fmt: skip
 
 
-def vocabulary() -> list[str]:
+@functools.cache
+def vocabulary() -> tuple[str, ...]:
     """Every word the reader understands: the list "did you mean" picks from."""
     words = {
         *WEEKDAY_NAMES, *MONTH_NAMES, *(m[:3] for m in MONTH_NAMES),
@@ -89,7 +93,7 @@ def vocabulary() -> list[str]:
         *WEEKDAY_EXTRA, *MONTH_EXTRA, *RELATIVE_DAYS, *UNITS, *NUMBER_WORDS, *PARTS_OF_DAY,
         *FILLERS, *ZONE_NAMES, *SPECIAL_WORDS,
     }  # fmt: skip
-    return sorted(w for w in words if len(w) > 2)
+    return tuple(sorted(w for w in words if len(w) > 2))
 
 
 def weekday_index(word: str) -> int | None:

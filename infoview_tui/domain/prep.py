@@ -7,6 +7,7 @@ introduction, questions, date. Each has a short hint that says where it stands o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import tzinfo
 
 from . import introduction as intro
 from .questions import plan_message
@@ -35,7 +36,10 @@ def checklist(
     occupation: Occupation | None,
     organization: Organization | None,
     contact: Contact | None,
+    *,
+    zone: tzinfo | None = None,
 ) -> list[Step]:
+    """The prep steps, done or not; moments are shown in `zone` (the viewer's clock)."""
     steps = []
     if occupation is not None and occupation.title.strip():
         steps.append(Step("Occupation", True, occupation.title))
@@ -60,7 +64,9 @@ def checklist(
     if request.reply:
         steps.append(Step("Request", True, f"Sent; they {request.reply}."))
     elif request.sent is not None:
-        steps.append(Step("Request", True, f"Sent {full_datetime(request.sent)}; no reply yet."))
+        steps.append(
+            Step("Request", True, f"Sent {full_datetime(request.sent, zone)}; no reply yet.")
+        )
     elif interview.status in AGREED:
         steps.append(Step("Request", True, "Arranged without a written request."))
     elif request.email.strip() or request.phone_script.strip():
@@ -82,7 +88,7 @@ def checklist(
     steps.append(Step("Questions", ok, message))
 
     if interview.when is not None:
-        steps.append(Step("Date", True, full_datetime(interview.when)))
+        steps.append(Step("Date", True, full_datetime(interview.when, zone)))
     else:
         steps.append(Step("Date", False, "Set the date and time once they agree."))
     return steps

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import tzinfo
 from enum import StrEnum
 
 from .names import fold
 from .records import Contact, FollowUp, Interview, Organization
-from .timefmt import full_date
+from .timefmt import full_date, local_day
 
 MAX_HITS = 200
 SNIPPET_CHARS = 70
@@ -60,12 +61,12 @@ def _clock(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def _meeting_title(interview: Interview, name: str) -> str:
+def _meeting_title(interview: Interview, name: str, zone: tzinfo | None) -> str:
     who = name or "someone"
     moment = interview.when or interview.session.started
     if moment is None:
         return f"Meeting with {who}"
-    return f"Meeting with {who}, {full_date(moment)}"
+    return f"Meeting with {who}, {full_date(local_day(moment, zone))}"
 
 
 def _meeting_fields(interview: Interview) -> list[tuple[str, str]]:
@@ -156,7 +157,10 @@ class SearchIndex:
         organizations: Iterable[Organization],
         interviews: Iterable[Interview],
         followups: Iterable[FollowUp],
+        *,
+        zone: tzinfo | None = None,
     ) -> SearchIndex:
+        """`zone`: the viewer's, in which meeting days are named."""
         index = cls()
         organizations = list(organizations)
         orgs = index._orgs = {o.id: o.name for o in organizations if o.id is not None}
@@ -170,7 +174,7 @@ class SearchIndex:
         for o in organizations:
             add(Kind.EMPLOYER, o, o.name, o.name, "\n".join(t for _, t in _employer_fields(o)))
         for iv in interviews:
-            title = _meeting_title(iv, people.get(iv.contact_id, ""))
+            title = _meeting_title(iv, people.get(iv.contact_id, ""), zone)
             add(Kind.MEETING, iv, title, "", "\n".join(t for _, t in _meeting_fields(iv)))
         for f in followups:
             add(Kind.FOLLOW_UP, f, f.title or "(untitled)", "", f"{f.title}\n{f.reason}")

@@ -6,12 +6,20 @@ A day is written with its weekday, and with its year whenever that is not the cu
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 
-def full_datetime(when: datetime) -> str:
-    """'Thu 3 Dec 2026, 14:00': unambiguous whatever the reader's day/month habit."""
-    return f"{when:%a} {when.day} {when:%b %Y, %H:%M}"
+def full_datetime(when: datetime, zone: tzinfo | None) -> str:
+    """'Thu 3 Dec 2026, 14:00' in the viewer's `zone` (the clock's; None: the computer's):
+    unambiguous whatever the reader's day/month habit. A stored moment keeps the offset it
+    was saved with (14:00-05:00), which is not the time on the viewer's wall."""
+    local = when.astimezone(zone)
+    return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
+
+
+def local_day(when: datetime, zone: tzinfo | None) -> date:
+    """The calendar day a stored moment falls on in the viewer's `zone`."""
+    return when.astimezone(zone).date()
 
 
 def full_date(day: date) -> str:
@@ -49,10 +57,19 @@ def relative_day(day: date, today: date) -> str:
 
 
 def until(when: datetime, now: datetime) -> str:
-    """How far away a moment is: 'in 40 min', 'in 5 h', or the relative day."""
-    seconds = (when - now).total_seconds()
+    """How far away a moment is: 'in 40 min', 'in 1 h 30 min', 'in 7 h', or the relative day.
+
+    Real time (UTC): in the hour the clocks go back, 02:10 after 02:40 can be 30 minutes on.
+    Counted from the minute `now` is in, as the times shown are: 18:30 is "in 1 h 30 min"
+    from 17:00:40.
+    """
+    start = now.astimezone(UTC).replace(second=0, microsecond=0)
+    seconds = (when.astimezone(UTC) - start).total_seconds()
     if 0 <= seconds < 3600:
         return f"in {max(1, round(seconds / 60))} min"
+    if 0 <= seconds < 6 * 3600:  # a few hours: to the minute ("in 1 h 30 min")
+        hours, minutes = divmod(round(seconds / 60), 60)
+        return f"in {hours} h {minutes} min" if minutes else f"in {hours} h"
     if 0 <= seconds < 12 * 3600:
         return f"in {round(seconds / 3600)} h"
     # Days are counted in the viewer's zone, whatever offset the time was stored with.

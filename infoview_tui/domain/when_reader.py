@@ -8,11 +8,19 @@ what was not understood. Tokens fill slots (a day, a time, an offset, a zone) in
 "2pm tomorrow" and "tomorrow at 2pm" agree; two slots that disagree ("thu 4/12" when 4 Dec is a
 Friday) are refused with both days named.
 
+Every refusal carries two or three phrasings that do read (`DateError.examples`), checked
+here before they are shown.
+
 Rules worth knowing:
 - `next tue` is Tuesday of next week (weeks start on Monday); `tue` is the coming Tuesday.
+  `next tue`, `last fri`, `fri after next` and `friday week` each name one day, so a date
+  beside them must be that day.
 - A bare hour without am/pm is read from 7 to 11 as morning and from 1 to 6 as afternoon.
 - A date without a year is this year's, unless that was more than half a year ago.
 - Hours and minutes ("in 90 minutes") count real time; days keep the wall-clock time.
+- Whether a time has passed is decided by the real moment (UTC), in the zone it was typed
+  in: "mon 9am PT" at 11:00 in London is still ahead, and in the hour the clocks go back a
+  time whose first pass has gone is its second.
 """
 
 from __future__ import annotations
@@ -22,7 +30,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from . import date_words as words
-from .date_grammar import EXAMPLES, ClockSpec, DateError, DaySpec, Slots, read_slots
+from .date_grammar import (
+    DEFAULT_EXAMPLES,
+    EXAMPLES,
+    ClockSpec,
+    DateError,
+    DaySpec,
+    Slots,
+    read_slots,
+)
 from .date_tokens import MAX_TEXT, normalize
 from .timefmt import full_date
 
@@ -42,6 +58,7 @@ class When:
     notes: tuple[str, ...] = ()
     day_given: bool = True  # False: only a time was typed, and the day is its next one
     part_of_day: str = ""  # "morning", "afternoon", ... said without a time
+    year_guessed: bool = False  # a date was typed without its year ("1 jun")
 
     @property
     def has_time(self) -> bool:
@@ -59,9 +76,7 @@ def parse_when(text: str, now: datetime, *, day_first: bool = True) -> When:
         raise
     except (ValueError, OverflowError, ArithmeticError, IndexError, KeyError) as err:
         # A case the grammar did not foresee must still reach the person as words.
-        raise DateError(
-            f"Could not read {text.strip()[:40]!r} as a date. Try: {EXAMPLES}."
-        ) from err
+        raise DateError(f"Could not read {text.strip()[:40]!r} as a date.") from err
 
 
 def parse_past_day(text: str, now: datetime, *, day_first: bool = True) -> When:
@@ -110,13 +125,41 @@ def _latest_before(spec: DaySpec, ahead: date, today: date) -> date | None:
 
 
 def _parse(text: str, now: datetime, day_first: bool) -> When:
+    try:
+        return _read(text, now, day_first)
+    except DateError as err:
+        raise _working_examples(err, now, day_first) from err
+
+
+def _working_examples(err: DateError, now: datetime, day_first: bool) -> DateError:
+    """The refusal with only examples that read (some are built from what was typed, like
+    'tomorrow 2' for "tomorrow 2 or 3"), topped up to two from the usual ones."""
+    kept: list[str] = []
+    for example in err.examples:
+        if len(kept) < 3 and example not in kept and _reads(example, now, day_first):
+            kept.append(example)
+    for example in DEFAULT_EXAMPLES:
+        if len(kept) < 2 and example not in kept and _reads(example, now, day_first):
+            kept.append(example)
+    return err.with_examples(tuple(kept))
+
+
+def _reads(text: str, now: datetime, day_first: bool) -> bool:
+    try:
+        _read(text, now, day_first)
+    except (ValueError, OverflowError, ArithmeticError, IndexError, KeyError):
+        return False
+    return True
+
+
+def _read(text: str, now: datetime, day_first: bool) -> When:
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     if len(text) > MAX_TEXT:
-        raise DateError(f"That is too long for a date ({len(text)} characters). Try: {EXAMPLES}.")
+        raise DateError(f"That is too long for a date ({len(text)} characters).")
     raw = normalize(text)
     if not raw:
-        raise DateError(f"Type a date, for example: {EXAMPLES}.")
+        raise DateError("Type a date.")
     iso = _iso(raw, now)
     if iso is not None:
         return iso
@@ -133,7 +176,10 @@ def _iso(raw: str, now: datetime) -> When | None:
     try:
         moment = datetime.fromisoformat(raw.upper())
     except ValueError as err:
-        raise DateError(f"{raw} is not a date on the calendar. Check the month and day.") from err
+        raise DateError(
+            f"{raw} is not a date on the calendar: check the month and the day.",
+            (f"{raw[:4]}-12-03", "3 Dec"),
+        ) from err
     if len(raw) == 10:
         return When(moment.date())
     notes: list[str] = []
@@ -155,6 +201,35 @@ def _offset_text(moment: datetime) -> str:
 
 # ----- from slots to a day and a moment -------------------------------------------------------
 
+FIXED_MODS = ("next", "last", "after next", "week")  # a weekday with one of these is one day
+
+# The hours each part of the day covers (24-hour), and a time in it to offer as an example.
+PART_HOURS: dict[str, tuple[range, ...]] = {
+    "morning": (range(5, 12),),
+    "afternoon": (range(12, 18),),
+    "evening": (range(17, 24),),
+    "tonight": (range(17, 24),),
+    "night": (range(18, 24), range(0, 5)),
+}
+PART_EXAMPLE = {"morning": "10am", "afternoon": "3pm", "evening": "7pm", "tonight": "8pm",
+                "night": "10pm"}  # fmt: skip
+PART_SYNONYMS = {"morn": "morning", "eve": "evening", "am": "morning", "pm": "afternoon"}
+
+
+def _part(word: str) -> str:
+    return PART_SYNONYMS.get(word, word)
+
+
+def _part_words(part: str) -> str:
+    return {"tonight": "tonight", "night": "at night"}.get(part, f"in the {part}")
+
+
+def _part_phrase_example(part: str, day: str = "tomorrow") -> str:
+    """A phrase that names the part of the day with a time in it: 'tomorrow evening 7pm'."""
+    if part == "tonight":
+        return "tonight 8pm"
+    return f"{day} {part} {PART_EXAMPLE.get(part, '3pm')}"
+
 
 def _resolve(s: Slots, raw: str, now: datetime, day_first: bool) -> When:
     zone = s.zone[0] if s.zone else now.tzinfo
@@ -162,8 +237,17 @@ def _resolve(s: Slots, raw: str, now: datetime, day_first: bool) -> When:
     notes = list(s.notes)
     if len(s.clocks) > 1:
         shown = " and ".join(repr(c.text) for c in s.clocks)
-        raise DateError(f"Two times given ({shown}); which one?")
+        each = tuple(" ".join(raw.replace(c.text, " ", 1).split()) for c in reversed(s.clocks))
+        raise DateError(f"Two times given ({shown}); which one?", each)
     clock = s.clocks[0] if s.clocks else None
+    if clock is not None and clock.special == "now":
+        if s.days or s.offsets:
+            raise DateError(
+                "'now' is already a moment; leave out the other day or time.",
+                ("now", "in 10 minutes", "tomorrow 2pm"),
+            )
+        moment = now.replace(second=0, microsecond=0)
+        return When(moment.date(), moment, tuple(notes))
     wall: time | None = None
     next_day = False  # midnight: the end of the day named
     if clock is not None:
@@ -174,17 +258,11 @@ def _resolve(s: Slots, raw: str, now: datetime, day_first: bool) -> When:
     offset_months = sum(o.months for o in s.offsets)
     anchored = any(o.anchored for o in s.offsets)
 
-    if clock is not None and clock.special == "now":
-        if s.days or s.offsets:
-            raise DateError("'now' is already a moment; leave out the other day or time.")
-        moment = now.replace(second=0, microsecond=0)
-        return When(moment.date(), moment, tuple(notes))
-
     if offset_minutes:
         if s.days or clock is not None or anchored:
             raise DateError(
-                "Give either a number of hours or minutes ('in 90 minutes') or a day and a "
-                "time ('tomorrow 2pm'), not both."
+                "Give either a number of hours or minutes or a day and a time, not both.",
+                ("in 90 minutes", "tomorrow 2pm"),
             )
         moment = now
         if offset_days or offset_months:
@@ -194,6 +272,9 @@ def _resolve(s: Slots, raw: str, now: datetime, day_first: bool) -> When:
         _check_range(moment.date(), now, raw)
         return When(moment.date(), moment, tuple(notes))
 
+    ends = [d for d in s.days if d.mod == "end"]  # fri eod: the end of Friday
+    if ends and len(ends) < len(s.days):
+        s.days = [d for d in s.days if d.mod != "end"]
     candidates: list[tuple[str, date, int | None]] = []  # what was typed, its day, a weekday
     weekday_specs = [d for d in s.days if d.kind == "weekday"]
     week_specs = [d for d in s.days if d.kind == "week"]
@@ -205,54 +286,63 @@ def _resolve(s: Slots, raw: str, now: datetime, day_first: bool) -> When:
         s.offsets and not anchored and not offset_months and offset_days % 7 == 0
         and len(weekday_specs) == 1 and not weekday_specs[0].mod
     )  # fmt: skip
-    anchor_day: date | None = None
+    zone_today = now.astimezone(zone).date() if s.zone else today
     for spec in s.days:
         if offset_week_weekday and spec is weekday_specs[0]:
             target = today + timedelta(days=int(offset_days))
             day = target - timedelta(days=target.weekday()) + timedelta(days=spec.value)
             name = words.WEEKDAY_NAMES[spec.value].title()
-            notes.append(f"The {name} of the week {int(offset_days) // 7} weeks from now.")
+            weeks = int(offset_days) // 7
+            which = {0: "this week", 1: "next week"}.get(weeks, f"the week {weeks} weeks from now")
+            notes.append(f"The {name} of {which}.")
             candidates.append((f"{spec.text} {s.offsets[0].text}", day, None))
             continue
-        day = _day_of(spec, today, now, clock, wall, notes)
-        candidates.append((spec.text, day, spec.value if spec.kind == "weekday" else None))
+        day = _day_of(spec, today, zone_today, now, zone, clock, wall, notes)
+        plain_weekday = spec.kind == "weekday" and spec.mod not in FIXED_MODS
+        plain_weekday = plain_weekday and not spec.text.endswith("this week")
+        candidates.append((spec.text, day, spec.value if plain_weekday else None))
     if s.offsets and not offset_week_weekday:
         if anchored:
             if not candidates:
-                raise DateError("Counted from which day? Try 'a week from tomorrow'.")
+                raise DateError("Counted from which day?", ("a week from tomorrow", "in a week"))
             anchor_day = candidates[-1][1]
             label = candidates[-1][0]
             candidates = candidates[:-1]
             day = _shift_day(anchor_day, int(offset_days), offset_months)
-            candidates.append((f"{_offset_words(s)} from {label}", day, None))
+            words_said = _offset_words(s)
+            candidates.append((f"{words_said} from {label}", day, None))
+            if any(o.said_after for o in s.offsets):
+                notes.append(f"{words_said.capitalize()} from {label}: {_day_words(day)}.")
         else:
             shifted = _shift_day(today, int(offset_days), offset_months)
             candidates.append((_offset_words(s), shifted, None))
 
     if not candidates and clock is None:
         if s.hint:
-            raise DateError(f"Which day? Try 'tomorrow {s.hint_word}' or 'fri {s.hint_word} 10'.")
-        raise DateError(f"There is no day or time in {raw!r}. Try: {EXAMPLES}.")
+            word = s.hint_word
+            raise DateError("Which day?", (f"tomorrow {word}", f"fri {word} 10"))
+        raise DateError(f"There is no day or time in {raw!r}.")
 
     day_given = bool(candidates)
     if candidates:
-        day = _agreed_day(candidates)
+        day = _agreed_day(candidates, clock, today)
     else:  # a time alone: the next time the clock shows it
         assert wall is not None
-        zone_now = now.astimezone(zone)
-        day = zone_now.date()
-        if next_day:
-            pass
-        elif wall <= zone_now.time().replace(second=0, microsecond=0):
+        day = now.astimezone(zone).date()
+        if not next_day and _passed(datetime.combine(day, wall), zone, now):
             day += timedelta(days=1)
             notes.append(f"{wall:%H:%M} has passed today, so tomorrow.")
     _check_range(day, now, raw)
+    year_guessed = any(
+        d.kind == "date" and d.value[1] is not None and d.value[2] is None for d in s.days
+    )
     if wall is None:
-        return When(day, None, tuple(notes), day_given, _part_name(s))
+        return When(day, None, tuple(notes), day_given, _part_name(s), year_guessed)
     if next_day:
         notes.append(f"Midnight at the end of {_day_words(day)}.")
         day += timedelta(days=1)
-    return _placed(datetime.combine(day, wall), zone, now, notes, s.zone, day_given)
+    when = _placed(datetime.combine(day, wall), zone, now, notes, s.zone, day_given)
+    return When(when.day, when.at, when.notes, day_given, "", year_guessed)
 
 
 def _part_name(s: Slots) -> str:
@@ -268,6 +358,7 @@ def _wall_time(clock: ClockSpec, s: Slots, notes: list[str]) -> tuple[time, bool
     hour, minute = clock.hour, clock.minute
     meridiem = clock.meridiem
     end = s.range_end
+    part = _part(s.hint_word)
     if not meridiem and end is not None and end.meridiem in ("am", "pm"):
         # 2-3pm: the start takes the end's half of the day when that keeps it first.
         end_hour = _with_meridiem(end.hour, end.meridiem)
@@ -275,7 +366,10 @@ def _wall_time(clock: ClockSpec, s: Slots, notes: list[str]) -> tuple[time, bool
         meridiem = end.meridiem if same <= end_hour else ("am" if end.meridiem == "pm" else "pm")
     if meridiem in ("am", "pm"):
         if s.hint and s.hint != meridiem and s.hint_word not in ("am", "pm"):
-            raise DateError(f"{clock.text!r} and {s.hint_word!r} disagree; which did you mean?")
+            raise DateError(
+                f"{clock.text!r} and {s.hint_word!r} disagree; which did you mean?",
+                (f"{_day_said(s)} {clock.text}", _part_phrase_example(part, _day_said(s))),
+            )
         hour = _with_meridiem(hour, meridiem)
         if clock.text.startswith("12") and meridiem == "am":
             notes.append("12am is the start of the day (00:00); for midday type noon.")
@@ -294,9 +388,21 @@ def _wall_time(clock: ClockSpec, s: Slots, notes: list[str]) -> tuple[time, bool
                     f"Read {clock.text} as {hour:02d}:{minute:02d}; for the other, type "
                     f"{typed}{other}."
                 )
+    if part in PART_HOURS and not any(hour in hours for hours in PART_HOURS[part]):
+        raise DateError(
+            f"{clock.text!r} is not {_part_words(part)}; which did you mean?",
+            (f"{_day_said(s)} {clock.text}", _part_phrase_example(part, _day_said(s))),
+        )
     if s.range_end is not None:
         notes.append(f"Starts at {hour:02d}:{minute:02d}; the end time is not kept.")
     return time(hour, minute), False
+
+
+def _day_said(s: Slots) -> str:
+    """The day typed beside a part of the day, for an example: 'today' for "tonight"."""
+    if any(d.kind == "rel" and d.value == 0 for d in s.days):
+        return "today"
+    return s.days[0].text if s.days else "tomorrow"
 
 
 def _with_meridiem(hour: int, meridiem: str) -> int:
@@ -304,9 +410,11 @@ def _with_meridiem(hour: int, meridiem: str) -> int:
 
 
 def _day_of(
-    spec: DaySpec, today: date, now: datetime, clock: ClockSpec | None, wall: time | None,
-    notes: list[str],
+    spec: DaySpec, today: date, zone_today: date, now: datetime, zone: tzinfo,
+    clock: ClockSpec | None, wall: time | None, notes: list[str],
 ) -> date:  # fmt: skip
+    """The day `spec` names. `zone_today`: today in the zone a time was typed in, which
+    decides the coming weekday ("mon 9am PT" is Monday in California)."""
     this_monday = today - timedelta(days=today.weekday())
     if spec.kind == "rel":
         return today + timedelta(days=int(spec.value))
@@ -322,18 +430,27 @@ def _day_of(
             return this_monday + timedelta(days=14 + index)
         if spec.mod == "last":
             return today - timedelta(days=(today.weekday() - index) % 7 or 7)
+        if spec.mod == "week":
+            day = today + timedelta(days=(index - today.weekday()) % 7 + 7)
+            name = words.WEEKDAY_NAMES[index].title()
+            notes.append(f"{name} week: a week after the coming {name}, {_day_words(day)}.")
+            return day
         if spec.mod == "this" and spec.text.endswith("this week"):
             return this_monday + timedelta(days=index)
-        ahead = (index - today.weekday()) % 7
-        day = today + timedelta(days=ahead)
-        passed = wall is not None and wall <= now.time() and not (clock and clock.special)
+        ahead = (index - zone_today.weekday()) % 7
+        day = zone_today + timedelta(days=ahead)
+        passed = (
+            wall is not None and not (clock and clock.special)
+            and _passed(datetime.combine(day, wall), zone, now)
+        )  # fmt: skip
         if ahead == 0 and passed and spec.mod != "this":
+            assert wall is not None
             day += timedelta(days=7)
             notes.append(f"{spec.text.title()} {wall:%H:%M} has passed today, so next week's.")
         return day
     if spec.kind == "week":
         if spec.mod == "this":
-            raise DateError("Which day this week? Type it, like 'fri' or 'thu 2pm'.")
+            raise DateError("Which day this week?", ("fri", "thu 2pm"))
         weeks = {"next": 1, "last": -1, "after next": 2}[spec.mod]
         return this_monday + timedelta(days=7 * weeks)
     if spec.kind == "weekend":
@@ -342,7 +459,7 @@ def _day_of(
     if spec.kind == "month":
         months = {"this": 0, "next": 1, "last": -1}[spec.mod]
         if months == 0:
-            raise DateError("Which day this month? Type it, like 'the 15th'.")
+            raise DateError("Which day this month?", ("the 15th", "the 28th"))
         first = today.replace(day=1)
         return _shift_day(first, 0, months)
     if spec.kind == "week_end":
@@ -359,11 +476,13 @@ def _calendar_day(
     import calendar
 
     if month is not None and not 1 <= month <= 12:
-        raise DateError(f"{text} is not a date: there is no month {month}.")
+        raise DateError(f"{text} is not a date: there is no month {month}.", ("3 Dec", "the 3rd"))
     if not 1 <= day <= 31:
-        raise DateError(f"{text} is not a date: there is no day {day}.")
+        raise DateError(f"{text} is not a date: there is no day {day}.", ("3 Dec", "the 3rd"))
     if year is not None and not 1900 <= year <= 2200:
-        raise DateError(f"{text}: {year} is too far away for a plan. Check the year.")
+        raise DateError(
+            f"{text}: {year} is too far away for a plan. Check the year.", ("3 Dec", "3 Dec 2027")
+        )
     if month is None:  # "the 3rd": this month's, or the next month that has it
         when = today.replace(day=1)
         for _ in range(13):
@@ -374,14 +493,22 @@ def _calendar_day(
                         notes.append(f"The next month with a {text[4:]} is {candidate:%B}.")
                     return candidate
             when = _shift_day(when, 0, 1)
-        raise DateError(f"There is no {text[4:]} day in a month.")
+        raise DateError(f"There is no {text[4:]} day in a month.", ("the 3rd", "the 28th"))
     name = words.MONTH_NAMES[month - 1].title()
+    after = f" {year}" if year is not None else ""
+    next_month = words.MONTH_NAMES[month % 12][:3].title()
     if (day > 29 and month == 2) or day > 31 or (day == 31 and month in (4, 6, 9, 11)):
         longest = 29 if month == 2 else calendar.monthrange(2026, month)[1]
-        raise DateError(f"{text} is not a date: {name} has {longest} days.")
+        raise DateError(
+            f"{text} is not a date: {name} has {longest} days.",
+            (f"{longest if month != 2 else 28} {name[:3]}{after}", f"1 {next_month}{after}"),
+        )
     if year is not None:
         if day == 29 and month == 2 and not calendar.isleap(year):
-            raise DateError(f"{text} is not a date: {year} has no 29 February.")
+            raise DateError(
+                f"{text} is not a date: {year} has no 29 February.",
+                (f"28 Feb {year}", f"1 Mar {year}"),
+            )
         return date(year, month, day)
     for candidate_year in range(today.year, today.year + 9):
         if day == 29 and month == 2 and not calendar.isleap(candidate_year):
@@ -415,10 +542,23 @@ def _day_words(day: date) -> str:
     return full_date(day)
 
 
-def _agreed_day(candidates: list[tuple[str, date, int | None]]) -> date:
+def _day_example(day: date, today: date, clock: ClockSpec | None, weekday: bool = False) -> str:
+    """A day as a phrase that reads the same in either day/month order: 'tue 8 Dec 10am'."""
+    parts = [f"{day:%a}".lower()] if weekday else []
+    parts.append(f"{day.day} {day:%b}")
+    if day.year != today.year:
+        parts.append(str(day.year))
+    if clock is not None:
+        parts.append(clock.text)
+    return " ".join(parts)
+
+
+def _agreed_day(
+    candidates: list[tuple[str, date, int | None]], clock: ClockSpec | None, today: date
+) -> date:
     """The one day all the typed parts name; DateError naming both when two disagree.
 
-    A weekday beside a date only has to be that date's weekday: "thu 3 dec" is 3 Dec.
+    A weekday alone beside a date only has to be that date's weekday: "thu 3 dec" is 3 Dec.
     """
     fixed = [c for c in candidates if c[2] is None] or candidates[:1]
     first_text, first, _ = fixed[0]
@@ -426,20 +566,55 @@ def _agreed_day(candidates: list[tuple[str, date, int | None]]) -> date:
         if day != first:
             raise DateError(
                 f"{first_text!r} is {_day_words(first)} but {text!r} is {_day_words(day)}. "
-                "Which did you mean?"
+                "Which did you mean?",
+                (_day_example(first, today, clock), _day_example(day, today, clock)),
             )
     for text, _, weekday in candidates:
         if weekday is not None and weekday != first.weekday():
             name = words.WEEKDAY_NAMES[weekday].title()
+            same_week = first + timedelta(days=weekday - first.weekday())
             raise DateError(
-                f"{_day_words(first)} is a {first:%A}, not a {name} ({text!r}). Which did you mean?"
+                f"{_day_words(first)} is a {first:%A}, not a {name} ({text!r}). Which did you "
+                "mean?",
+                (
+                    _day_example(first, today, clock, weekday=True),
+                    _day_example(same_week, today, clock, weekday=True),
+                ),
             )
     return first
 
 
 def _check_range(day: date, now: datetime, raw: str) -> None:
     if day.year > now.year + MAX_AHEAD_YEARS or day.year < 1900:
-        raise DateError(f"{raw!r} is {day.year}: too far away for a plan. Check the year.")
+        raise DateError(
+            f"{raw!r} is {day.year}: too far away for a plan. Check the year.",
+            ("3 Dec", "in 3 months"),
+        )
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
+
+
+def _passed(wall: datetime, zone: tzinfo, now: datetime) -> bool:
+    """Whether the wall-clock time `wall` in `zone` is no longer ahead of `now` (to the
+    minute). A time the clocks skip is not passed: placing it refuses it."""
+    moment = _moment(wall, zone, now)
+    return moment is not None and _utc(moment) <= _utc(now.replace(second=0, microsecond=0))
+
+
+def _moment(wall: datetime, zone: tzinfo, now: datetime) -> datetime | None:
+    """The moment a wall-clock time in `zone` means: None when the clocks skip it; when it
+    happens twice, the first, unless the first has passed and the second has not."""
+    first = wall.replace(tzinfo=zone, fold=0)
+    if _utc(first).astimezone(zone).replace(tzinfo=None) != wall:
+        return None
+    second = wall.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        floor = _utc(now.replace(second=0, microsecond=0))
+        if _utc(first) < floor <= _utc(second):
+            return second
+    return first
 
 
 def _placed(
@@ -455,23 +630,30 @@ def _placed(
     first = wall.replace(tzinfo=zone, fold=0)
     second = wall.replace(tzinfo=zone, fold=1)
     where = f"in {named[1]}" if named else "here"
-    back = first.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
-    if back != wall:
+    moment = _moment(wall, zone, now)
+    if moment is None:
         before = first.utcoffset() or timedelta(0)
         after = second.utcoffset() or timedelta(0)
         jump = abs(after - before)
         earlier = (wall - jump).strftime("%H:%M")
         later = (wall + jump).strftime("%H:%M")
+        day = wall.date()
         raise DateError(
-            f"{wall:%H:%M} on {_day_words(wall.date())} does not exist {where}: the clocks "
-            f"jump forward that night. Try {later} or {earlier}."
+            f"{wall:%H:%M} on {_day_words(day)} does not exist {where}: the clocks jump forward "
+            "that night.",
+            (f"{day.day} {day:%b %Y} {later}", f"{day.day} {day:%b %Y} {earlier}"),
         )
     if first.utcoffset() != second.utcoffset():
+        which = (
+            "the first has passed, so this is the second"
+            if moment.fold
+            else "this is the first"
+        )  # fmt: skip
         notes.append(
             f"{wall:%H:%M} on {_day_words(wall.date())} happens twice {where} (the clocks go "
-            f"back); this is the first, {first.tzname() or _offset_text(first)}."
+            f"back); {which}, {moment.tzname() or _offset_text(moment)}."
         )
-    local = first.astimezone(now.tzinfo)
+    local = moment.astimezone(now.tzinfo)
     if named is not None and local.replace(tzinfo=None) != wall:
         notes.append(f"{wall:%H:%M} {named[1]} is {local:%H:%M} here, {_day_words(local.date())}.")
     return When(local.date(), local, tuple(notes), day_given)

@@ -20,7 +20,7 @@ from ..domain.records import (
     Occupation,
     Profile,
 )
-from ..domain.timefmt import full_date, full_datetime
+from ..domain.timefmt import full_date, full_datetime, local_day
 
 _BLOCK_START = re.compile(r"^(\s{0,3})([#>]|[-*_]{3,}\s*$|```|~~~|\d+[.)]\s|[-*+]\s)")
 
@@ -74,10 +74,10 @@ def meeting_markdown(
         facts.append(doc.employer)
     when = iv.session.started or iv.when
     if when is not None:
-        facts.append(full_datetime(when.astimezone(tz)))
+        facts.append(full_datetime(when, tz))
     facts += [f"{iv.minutes} minutes", f"status: {iv.status.value}"]
     out += [" · ".join(facts), ""]
-    out += _plan(iv, doc)
+    out += _plan(iv, doc, tz)
     out += _questions(iv)
     out += _notes(iv)
     out += _captures(iv)
@@ -87,7 +87,7 @@ def meeting_markdown(
     return "\n".join(out).rstrip() + "\n"
 
 
-def _plan(iv: Interview, doc: MeetingDoc) -> list[str]:
+def _plan(iv: Interview, doc: MeetingDoc, tz: tzinfo | None) -> list[str]:
     out = ["## Plan", ""]
     if iv.place.strip():
         out.append(f"- Where: {cell(iv.place)}")
@@ -97,7 +97,7 @@ def _plan(iv: Interview, doc: MeetingDoc) -> list[str]:
         out.append("- Started on the spot, without a plan")
     if iv.request.sent is not None:
         reply = f", reply: {iv.request.reply}" if iv.request.reply else ", no reply recorded"
-        out.append(f"- Request sent {full_date(iv.request.sent.date())}{reply}")
+        out.append(f"- Request sent {full_date(local_day(iv.request.sent, tz))}{reply}")
     if len(out) == 2:
         out.append("- Nothing planned beyond the questions.")
     if iv.request.email.strip():

@@ -76,7 +76,7 @@ def open_contact(app: InfoviewApp, contact_id: int) -> bool:
         app.notify("That contact was deleted.", timeout=4)
         return False
     org = app.store.organizations.get(contact.organization_id)
-    app.push_screen(ContactCard(contact, org.name if org else ""))
+    app.push_screen(ContactCard(contact, org.name if org else "", app.clock.tz()))
     return True
 
 

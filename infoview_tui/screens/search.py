@@ -84,6 +84,7 @@ class SearchScreen(RecordListScreen):
             store.organizations.all(),
             store.interviews.all(),
             store.followups.all(),
+            zone=self.now().tzinfo,
         )
         self.run_query()
 

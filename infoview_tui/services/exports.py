@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from ..domain.event_stamp import EVENT_STATUS, sequence_now
 from ..domain.names import fold
 from ..domain.records import Contact, Interview
-from ..domain.timefmt import full_date
+from ..domain.timefmt import full_date, local_day
 from ..exchange import activity as act
 from ..exchange import ical, json_dump, markdown, vcard
 from ..exchange.uids import contact_uid, record_uid
@@ -81,9 +81,9 @@ def _span(start: date | None, end: date | None) -> str:
 # ----- Markdown -----------------------------------------------------------------------------
 
 
-def find_meeting(store: Store, wanted: str) -> Interview:
+def find_meeting(store: Store, wanted: str, zone: tzinfo | None = None) -> Interview:
     """A meeting by its number, or by (part of) the name of whom it was with. Raises
-    ExportError naming the candidates when there are none or several."""
+    ExportError naming the candidates (their days in `zone`) when there are none or several."""
     wanted = wanted.strip()
     if wanted.isdigit():
         found = store.interviews.get(int(wanted))
@@ -101,7 +101,7 @@ def find_meeting(store: Store, wanted: str) -> Interview:
     if len(hits) > 1:
         listed = ", ".join(
             f"{iv.id} ({names.get(iv.contact_id or 0) or iv.contact_name}, "
-            f"{full_date(iv.when.date()) if iv.when else iv.status.value})"
+            f"{full_date(local_day(iv.when, zone)) if iv.when else iv.status.value})"
             for iv in sorted(hits, key=lambda iv: iv.id or 0)[:8]
         )
         raise ExportError(f"Several meetings match {wanted!r}: {listed}. Give the number.")
@@ -136,7 +136,7 @@ def export_md(
     """One meeting (`meeting`: its number or a name), or every meeting in the dates given."""
     private = store.profile() if include_private else None
     if meeting is not None:
-        iv = find_meeting(store, meeting)
+        iv = find_meeting(store, meeting, now.tzinfo)
         doc = _doc(store, iv)
         text = markdown.meeting_markdown(doc, now.tzinfo, private)
         name = f"infoview-meeting-{slug(doc.contact, 'meeting')}-{iv.id}.md"

@@ -106,17 +106,25 @@ def snooze(
 
 
 def moved_to(store: Store, moved: FollowUp, now: datetime) -> Outcome[FollowUp | None]:
-    """Keep an item the snooze dialog already moved; say where it went."""
+    """Keep an item the snooze dialog already moved; say where it went, and say so when
+    that is earlier than it was due."""
+    before = store.followups.get(moved.id) if moved.id is not None else None
     saved = store.followups.save(moved)
     assert saved.due is not None
     today = now.date()
     when = f"{short_date(saved.due, today)}, {relative_day(saved.due, today)}"
+    if before is not None and before.due is not None and saved.due < before.due:
+        when += f", earlier than it was due ({short_date(before.due, today)})"
     return Outcome(saved, f"Snoozed to {when}: {saved.title}")
 
 
 def add(store: Store, title: str, due: date | None, now: datetime) -> Outcome[FollowUp]:
     """A follow-up typed in by the person. Raises ValueError with a message for a bad title."""
     item = store.followups.save(rules.new_item(title, due, now=now))
+    today = now.date()
+    if item.due is not None and item.due < today:
+        late = f"{short_date(item.due, today)}, {relative_day(item.due, today)}"
+        return Outcome(item, f"Added: {item.title}. It is already overdue (due {late}).")
     return Outcome(item, f"Added: {item.title}")
 
 

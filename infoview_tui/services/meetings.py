@@ -93,7 +93,8 @@ def mark_request_sent(store: Store, interview: Interview, now: datetime) -> Outc
     follow-ups (approach someone else at the employer; a polite nudge)."""
     if interview.request.sent is not None:
         return Outcome(
-            interview, f"Already marked sent on {full_datetime(interview.request.sent)}."
+            interview,
+            f"Already marked sent on {full_datetime(interview.request.sent, now.tzinfo)}.",
         )
     contact = store.contacts.get(interview.contact_id)
     status = InterviewStatus.REQUESTED if interview.status is InterviewStatus.IDEA else (

@@ -362,6 +362,50 @@ async def test_leaving_with_an_unreadable_date_says_the_old_one_was_kept(
         )
 
 
+async def test_quitting_with_an_unreadable_date_asks_first(run_app, store, reopen, meeting_id):
+    """ctrl+q with "blah 3pm" in When: the person is told the meeting keeps its old date
+    before the app closes, and can go back to fix it."""
+    from infoview_tui.dialogs.confirm import ConfirmScreen
+
+    async with run_app() as pilot:
+        screen = await open_when(pilot, meeting_id)
+        await pilot.press(*"thu 2pm", "enter")
+        await pilot.pause()
+        screen.query_one("#when").value = ""
+        await pilot.press(*"blah 3pm", "ctrl+q")
+        await pilot.pause()
+        asked = pilot.app.screen
+        assert isinstance(asked, ConfirmScreen) and not pilot.app.exiting
+        text = str(asked.query_one("#confirm-message").render())
+        assert "The date 'blah 3pm' could not be kept" in text
+        assert "the meeting keeps Thu 26 Nov 2026, 14:00" in text
+        assert "Quit anyway" in str(asked.query_one("#confirm-keys").render())
+
+        await pilot.press("n")  # go back: to the date, to fix it
+        await pilot.pause()
+        assert pilot.app.screen is screen and not pilot.app.exiting
+        assert screen.focused is screen.query_one("#when")
+
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert pilot.app.exiting
+    store.flush()
+    assert reopen().interviews.get(meeting_id).when == datetime(2026, 11, 26, 14, tzinfo=NOW.tzinfo)
+
+
+async def test_quitting_with_a_good_date_typed_asks_nothing(run_app, store, reopen, meeting_id):
+    async with run_app() as pilot:
+        await open_when(pilot, meeting_id)
+        await pilot.press(*"thu 2pm", "ctrl+q")
+        await pilot.pause()
+        assert pilot.app.exiting
+    store.flush()
+    assert reopen().interviews.get(meeting_id).when == datetime(2026, 11, 26, 14, tzinfo=NOW.tzinfo)
+
+
 async def test_day_first_setting_reads_3_12(run_app, store, reopen, meeting_id):
     store.save_profile(Profile(day_first=False))
     async with run_app() as pilot:

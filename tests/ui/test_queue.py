@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from textual import events
 
 from infoview_tui.dialogs.add_followup import AddItemScreen
 from infoview_tui.dialogs.confirm import ConfirmScreen
@@ -200,6 +201,86 @@ async def test_add_an_item_by_hand_with_a_typed_day(run_app, ids, store, reopen)
             date(2026, 11, 27), "added by hand", NOW,
         )  # fmt: skip
         assert screen.current is not None and screen.current.id == added[0].id
+
+
+async def burst(pilot, *keys: str) -> None:
+    """Keys typed quickly (or pasted): all are queued before the app handles the first."""
+    for key in keys:
+        pilot.app.post_message(events.Key(key, "\r" if key == "enter" else key))
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_a_day_typed_right_after_enter_lands_in_the_day_not_the_title(
+    run_app, ids, store, reopen
+):
+    """The bug: enter in "What to do" and the next letters in one terminal read put the
+    letters in the title ("T3fri")."""
+    async with run_app() as pilot:
+        await open_queue(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, AddItemScreen)
+        await burst(pilot, "T", "3", "enter", "f", "r", "i")
+        assert dialog.query_one("#add-title").value == "T3"
+        assert dialog.query_one("#add-due").value == "fri"  # typed over the suggested "today"
+        await pilot.press("enter")
+        await pilot.pause()
+        store.flush()
+        added = [f for f in reopen().followups.all() if f.title == "T3"]
+        assert [f.due for f in added] == [date(2026, 11, 27)]
+
+
+async def test_a_follow_up_already_late_can_be_recorded_and_says_so(run_app, ids, store, reopen):
+    async with run_app() as pilot:
+        await open_queue(pilot)
+        said = record_notifications(pilot.app)
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, AddItemScreen)
+        await pilot.press(*"Answer Priya's e-mail", "enter", *"2 days ago")
+        await pilot.pause()
+        preview = str(dialog.query_one("#add-due-preview").render())
+        assert "→ Mon 23 Nov 2026 (2 days ago)" in preview
+        assert "This is already overdue." in preview
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, QueueScreen)
+        store.flush()
+        added = [f for f in reopen().followups.all() if f.title == "Answer Priya's e-mail"]
+        assert [f.due for f in added] == [date(2026, 11, 23)]
+        assert any("already overdue" in m for m in said), said
+
+
+@pytest.mark.parametrize(
+    ("typed", "due"), [("yesterday", date(2026, 11, 24)), ("last fri", date(2026, 11, 20))]
+)
+async def test_past_days_people_say_are_accepted_when_adding(
+    run_app, ids, store, reopen, typed, due
+):
+    async with run_app() as pilot:
+        await open_queue(pilot)
+        await pilot.press("a", *"Call Carla", "enter", *typed, "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, QueueScreen)
+        store.flush()
+        assert [f.due for f in reopen().followups.all() if f.title == "Call Carla"] == [due]
+
+
+async def test_snoozing_earlier_than_due_is_said_after_enter_too(run_app, ids, store, reopen):
+    async with run_app() as pilot:
+        await open_queue(pilot, select=ids["busy"])  # due Thu 3 Dec
+        said = record_notifications(pilot.app)
+        await pilot.press("s", "t", *"fri", "enter")  # Fri 27 Nov: earlier
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, QueueScreen)
+        assert any(
+            "Snoozed to Fri 27 Nov" in m and "earlier than it was due (Thu 3 Dec" in m for m in said
+        ), said
+        store.flush()
+        assert saved_items(reopen)[ids["busy"]].due == date(2026, 11, 27)
 
 
 async def test_low_energy_day_asks_then_moves_and_says_how_many(run_app, ids, store, reopen):

@@ -183,7 +183,7 @@ async def test_request_pane_checks_the_email_and_reports_typing():
     kevin = Contact(name="Kevin Liu")
     async with hosted(pane, said) as pilot:
         pane.show("Hi Kevin, could we talk?", kevin, None)
-        pane.show_status(Request(sent=NOW), NOW.date())
+        pane.show_status(Request(sent=NOW), NOW)
         await pilot.pause()
         assert said == []  # loading the text is not typing
         assert "met" in str(pane.query_one("#email-checks").render())

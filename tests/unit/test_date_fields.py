@@ -79,7 +79,10 @@ def test_a_follow_up_keeps_the_day_of_a_time_and_says_the_time_is_dropped():
 def test_a_follow_up_in_the_past_is_refused_unless_allowed():
     with pytest.raises(DateRefused, match="already passed"):
         due_day("yesterday", NOW, day_first=True)
-    assert due_day("yesterday", NOW, day_first=True, allow_past=True).value == date(2026, 11, 29)
+    late = due_day("3 days ago", NOW, day_first=True, allow_past=True)
+    assert (late.value, late.shown) == (date(2026, 11, 27), "Fri 27 Nov 2026 (3 days ago)")
+    assert late.warning == "This is already overdue."
+    assert due_day("last fri", NOW, day_first=True, allow_past=True).value == date(2026, 11, 27)
 
 
 def test_unreadable_text_is_a_date_error_but_not_a_refusal():
@@ -111,3 +114,19 @@ def test_a_snooze_preset_never_moves_an_item_earlier():
 
 def test_a_typed_preset_key_means_the_preset():
     assert snooze_reading(ITEM, "w", NOW).value == date(2026, 12, 9)
+
+
+@pytest.mark.parametrize(
+    ("now", "text", "suggested"),
+    [
+        (NOW, "today", "'today 6pm' or 'today 7pm'"),  # 17:00: not 'today 3pm'
+        (NOW, "tonight", "'tonight 7pm' or 'tonight 8pm'"),
+        (NOW.replace(hour=11), "today", "'today 3pm' or 'today 4pm'"),
+        (NOW, "this morning", "The morning of Mon 30 Nov 2026 is over"),
+        (NOW, "1 jun", "'1 jun 2027 3pm'"),  # typed in November without a year
+    ],
+)
+def test_what_a_meeting_field_suggests_is_still_ahead(now, text, suggested):
+    with pytest.raises(DateRefused) as caught:
+        meeting_time(text, now, day_first=True, allow_past=False)
+    assert suggested in str(caught.value)

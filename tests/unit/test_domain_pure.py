@@ -436,8 +436,19 @@ def test_clean_text_drops_control_characters_but_keeps_lines_and_any_script():
 
 
 def test_full_datetime_is_unambiguous():
-    assert full_datetime(datetime(2026, 12, 3, 14, 0)) == "Thu 3 Dec 2026, 14:00"
-    assert full_datetime(datetime(2027, 1, 10, 9, 5, tzinfo=PLUS_ONE)) == "Sun 10 Jan 2027, 09:05"
+    assert full_datetime(datetime(2026, 12, 3, 14, 0, tzinfo=UTC), UTC) == "Thu 3 Dec 2026, 14:00"
+    moment = datetime(2027, 1, 10, 9, 5, tzinfo=PLUS_ONE)
+    assert full_datetime(moment, PLUS_ONE) == "Sun 10 Jan 2027, 09:05"
+
+
+def test_full_datetime_shows_a_stored_moment_on_the_viewers_clock():
+    """Stored at 14:00-05:00 (typed in New York), seen in London: 19:00 there."""
+    from zoneinfo import ZoneInfo
+
+    stored = datetime(2026, 12, 3, 14, 0, tzinfo=timezone(timedelta(hours=-5)))
+    assert full_datetime(stored, ZoneInfo("Europe/London")) == "Thu 3 Dec 2026, 19:00"
+    late = datetime(2026, 12, 3, 22, 0, tzinfo=timezone(timedelta(hours=-5)))
+    assert full_datetime(late, ZoneInfo("Europe/London")) == "Fri 4 Dec 2026, 03:00"
 
 
 @pytest.mark.parametrize(
@@ -463,7 +474,11 @@ def test_relative_day(days, text):
         (timedelta(0), "in 1 min"),
         (timedelta(minutes=59), "in 59 min"),
         (timedelta(hours=5), "in 5 h"),
-        (timedelta(hours=1, minutes=20), "in 1 h"),
+        (timedelta(hours=1, minutes=20), "in 1 h 20 min"),
+        (timedelta(minutes=90), "in 1 h 30 min"),
+        (timedelta(minutes=150), "in 2 h 30 min"),
+        (timedelta(hours=2), "in 2 h"),
+        (timedelta(hours=5, minutes=59, seconds=50), "in 6 h"),
         (timedelta(hours=9, minutes=59), "in 10 h"),  # still 23:59 today
         (timedelta(days=1), "tomorrow"),
         (timedelta(days=3), "in 3 days"),
@@ -473,6 +488,22 @@ def test_relative_day(days, text):
 )
 def test_until(delta, text):
     assert until(NOW + delta, NOW) == text
+
+
+def test_until_counts_from_the_minute_now_is_in():
+    assert until(NOW.replace(second=0) + timedelta(minutes=90), NOW.replace(second=40)) == (
+        "in 1 h 30 min"
+    )
+
+
+def test_until_counts_real_time_in_the_hour_the_clocks_go_back():
+    from zoneinfo import ZoneInfo
+
+    berlin = ZoneInfo("Europe/Berlin")
+    now = datetime(2027, 10, 31, 2, 40, tzinfo=berlin)  # summer time, the first 02:40
+    later = datetime(2027, 10, 31, 2, 10, fold=1, tzinfo=berlin)  # winter time: 30 min on
+    assert until(later, now) == "in 30 min"
+    assert until(datetime(2027, 10, 31, 2, 40, fold=1, tzinfo=berlin), now) == "in 1 h"
 
 
 def test_until_counts_days_in_the_viewers_zone_whatever_the_stored_offset():

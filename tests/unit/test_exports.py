@@ -410,3 +410,22 @@ def test_exports_of_an_empty_store(open_store, data_path):
     assert exports.export_vcf(store, START).value.data == b""  # no contacts, no cards
     json.loads(exports.export_json(store, START).value.data)
     assert Profile() == store.profile()
+
+
+def test_a_meeting_in_markdown_gives_its_times_on_the_exporters_clock():
+    """Stored in New York's offset, exported in London: the London time and day."""
+    from datetime import timedelta, timezone
+    from zoneinfo import ZoneInfo
+
+    from infoview_tui.domain.records import Interview, Request
+    from infoview_tui.exchange.markdown import MeetingDoc, meeting_markdown
+
+    new_york = timezone(timedelta(hours=-5))
+    interview = Interview(
+        id=1,
+        when=datetime(2026, 12, 3, 21, 30, tzinfo=new_york),
+        request=Request(sent=datetime(2026, 11, 26, 20, 15, tzinfo=new_york)),
+    )
+    text = meeting_markdown(MeetingDoc(interview, "Ada", "", "", None), ZoneInfo("Europe/London"))
+    assert "Fri 4 Dec 2026, 02:30" in text
+    assert "Request sent Fri 27 Nov 2026" in text

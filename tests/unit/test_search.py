@@ -93,3 +93,16 @@ def test_empty_query_finds_nothing_and_results_are_capped():
     assert index.find("   ").hits == []
     found = index.find("person")
     assert len(found.hits) == MAX_HITS and found.total == 500
+
+
+def test_a_meeting_is_named_by_its_day_on_the_viewers_clock():
+    """Stored at 21:30-05:00 (New York), it falls on the 4th in London."""
+    from datetime import timedelta, timezone
+    from zoneinfo import ZoneInfo
+
+    when = datetime(2026, 12, 3, 21, 30, tzinfo=timezone(timedelta(hours=-5)))
+    meeting = Interview(id=1, contact_id=1, when=when, place="Riverside Clinic")
+    index = SearchIndex.build(
+        [Contact(id=1, name="Ada")], [], [meeting], [], zone=ZoneInfo("Europe/London")
+    )
+    assert index.find("riverside").hits[0].title == "Meeting with Ada, Fri 4 Dec 2026"

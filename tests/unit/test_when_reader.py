@@ -292,7 +292,7 @@ REFUSED = [
     ("blah", "!Not sure what 'blah' means"),
     ("tomorrow blah", "!Not sure what 'blah' means"),
     ("3 dec 2pm please", "!Not sure what 'please' means"),
-    ("2026", "!Is 2026 a year or a time?"),
+    ("2026", "!Which day in 2026?"),
     ("25", "!neither a time nor a day"),
     ("december", "!Which day in December?"),
     ("dec 2026", "!Which day in December 2026?"),
@@ -308,9 +308,93 @@ REFUSED = [
     ("📅 tomorrow", "!Not sure what '📅' means"),
 ]
 
+
+# What an audit of the reader found (issue 8, "finished"): each row failed before its fix.
+AUDIT = [
+    # A weekday with next/last/after next names one day: a date beside it must agree.
+    ("next tue 1/12 10am", "!'next tue' is Tue 8 Dec 2026 but '1/12' is Tue 1 Dec 2026"),
+    ("next fri 4/12 2pm", "!'next fri' is Fri 11 Dec 2026 but '4/12' is Fri 4 Dec 2026"),
+    ("last fri 4/12 2pm", "!'last fri' is Fri 27 Nov 2026 but '4/12' is Fri 4 Dec 2026"),
+    ("fri after next 4/12", "!'fri after next' is Fri 18 Dec 2026 but '4/12'"),
+    ("next tue 8/12 10am", "2026-12-08 10:00"),
+    ("last fri 27/11", "2026-11-27"),
+    # A weekday and a time in a named zone: passed or not is decided by that zone's clock.
+    ("mon 9am PT", "2026-11-30 17:00"),  # 03:00 in California: still ahead today
+    ("monday 10am ET", "2026-11-30 15:00"),
+    ("mon 3am PT", "2026-12-07 11:00"),  # 03:00 PT is now: next Monday's
+    ("mon 2pm CET", "2026-11-30 13:00"),
+    # A known word in the wrong place is named, not offered back as a "did you mean".
+    ("next", "!'next' needs a day after it"),
+    ("last", "!'last' needs a day after it"),
+    ("after lunch", "!'after' needs"),
+    ("tomorrow 2 or 3", "!Pick one"),
+    ("fir", "!Did you mean 'fri'?"),
+    ("tomorow", "!Did you mean 'tomorrow'?"),
+    ("wendesday", "!Did you mean 'wednesday'?"),
+    ("tomorrow eve", "2026-12-01"),  # eve: the evening
+    ("tomorrow eve 7", "2026-12-01 19:00"),
+    # Silent misreads, now read as meant or refused.
+    ("10 h", "2026-12-01 10:00"),  # 10 h is ten o'clock, as written in much of Europe
+    ("14 h 30", "2026-11-30 14:30"),
+    ("before friday", "!'before' gives no single day"),
+    ("after friday", "!'after' needs"),
+    ("tonight 3pm", "!'3pm' is not tonight"),
+    ("this evening 2pm", "!'2pm' is not in the evening"),
+    ("this morning 3pm", "!disagree"),
+    ("tomorrow afternoon 9pm", "!'9pm' is not in the afternoon"),
+    ("tomorrow night 11pm", "2026-12-01 23:00"),
+    ("tonight 5:30pm", "2026-11-30 17:30"),
+    # Refused though clear: now read.
+    ("12 noon", "2026-11-30 12:00"),
+    ("12 midnight", "2026-12-01 00:00"),
+    ("tomorrow 12 noon", "2026-12-01 12:00"),
+    ("in 3 days time", "2026-12-03"),
+    ("in a week's time", "2026-12-07"),
+    ("in 2 weeks' time", "2026-12-14"),
+    ("in 2 hours time", "2026-11-30 13:00"),
+    ("friday week", "2026-12-11"),  # British: a week after the coming Friday
+    ("fri week 2pm", "2026-12-11 14:00"),
+    ("mon week", "2026-12-07"),
+    ("a week today", "2026-12-07"),
+    ("a week tomorrow", "2026-12-08"),
+    ("a week on friday", "2026-12-11"),
+    ("two weeks today 3pm", "2026-12-14 15:00"),
+    ("7-Dec", "2026-12-07"),
+    ("7-dec-2026", "2026-12-07"),
+    ("07-Dec-27", "2027-12-07"),
+    ("Dec. 7", "2026-12-07"),
+    ("tues. 3pm", "2026-12-01 15:00"),
+    ("~3pm", "2026-11-30 15:00"),
+    ("2ish", "2026-11-30 14:00"),
+    ("tomorrow 10-ish", "2026-12-01 10:00"),
+    ("Mon Dec 7 15:00:00 GMT 2026", "2026-12-07 15:00"),  # a date pasted from an e-mail
+    ("2 30pm", "2026-11-30 14:30"),
+    ("10 15 am", "2026-12-01 10:15"),
+    ("tomorrow 9-10", "2026-12-01 09:00"),  # from 9 to 10, not 9 October
+    ("fri 2-3", "2026-12-04 14:00"),
+    ("fri eod", "2026-12-04"),
+    ("eod", "2026-11-30"),
+    # Wording.
+    ("2030", "!Which day in 2030?"),
+    # From invitations, e-mails and chats.
+    ("Thursday, December 3 at 2:00 PM EST", "2026-12-03 19:00"),
+    ("Thu, 3 Dec 2026 14:00:00 +0000", "2026-12-03 14:00"),  # RFC 2822, as e-mail writes it
+    ("Thu, 3 Dec 2026 14:00:00 +0100", "2026-12-03 13:00"),
+    ("Thu, 03 Dec 2026 09:00:00 -0500", "2026-12-03 14:00"),
+    ("3rd December", "2026-12-03"),
+    ("december 3rd, 2pm", "2026-12-03 14:00"),
+    ("2pm-2:30pm", "2026-11-30 14:00"),
+    ("14:00-14:30 CET", "2026-11-30 13:00"),
+    ("tues 9:30-10", "2026-12-01 09:30"),
+    ("next thurs @ 11", "2026-12-10 11:00"),
+    ("Fri 4th at 10ish", "2026-12-04 10:00"),
+    ("Wednesday 2nd December, 10.30am", "2026-12-02 10:30"),
+    ("Tue 1st Dec @ 3", "2026-12-01 15:00"),
+]
+
 TABLE = [
     *RELATIVE, *REAL_TIME, *WEEKDAYS, *TIMES_ALONE, *DAY_AND_TIME, *DATES_DAY_FIRST,
-    *ZONES_AND_RANGES, *REFUSED,
+    *ZONES_AND_RANGES, *REFUSED, *AUDIT,
 ]  # fmt: skip
 
 MONTH_FIRST = [  # the same person, with "3/12 is March 12" set under Me
@@ -328,6 +412,40 @@ MONTH_FIRST = [  # the same person, with "3/12 is March 12" set under Me
     ("2/29", "2028-02-29"),
     ("thu 12/3", "2026-12-03"),
     ("fri 12/3", "!not a Friday"),
+    ("12/3 10am", "2026-12-03 10:00"),
+    ("12/03/2026", "2026-12-03"),
+    ("12-3", "2026-12-03"),
+    ("12/3/26", "2026-12-03"),
+    ("12.3.2026", "2026-12-03"),
+    ("1/2", "2027-01-02"),
+    ("2/1", "2027-02-01"),
+    ("11/30 3pm", "2026-11-30 15:00"),
+    ("11/30/2026 2pm", "2026-11-30 14:00"),
+    ("12/31", "2026-12-31"),
+    ("12/31 11pm", "2026-12-31 23:00"),
+    ("13/1", "2027-01-13"),  # 13 cannot be a month
+    ("12/13", "2026-12-13"),
+    ("2/29/2028", "2028-02-29"),
+    ("2/30", "!February has 29 days"),
+    ("4/31", "!April has 30 days"),
+    ("11/31", "!November has 30 days"),
+    ("12/25 3pm", "2026-12-25 15:00"),
+    ("1/15 noon", "2027-01-15 12:00"),
+    ("December 3, 2026", "2026-12-03"),
+    ("Thursday, December 3, 2026 at 2:00 PM", "2026-12-03 14:00"),
+    ("12/3 at 2:30pm", "2026-12-03 14:30"),
+    ("tue 12/1", "2026-12-01"),
+    ("tue 12/1 9am", "2026-12-01 09:00"),
+    ("tomorrow 12/1", "2026-12-01"),
+    ("next tue 12/8", "2026-12-08"),
+    ("next tue 12/1", "!'next tue' is Tue 8 Dec 2026 but '12/1' is Tue 1 Dec 2026"),
+    ("12/4 fri", "2026-12-04"),
+    ("12/10 9-10", "2026-12-10 09:00"),
+    ("Dec 7 2pm EST", "2026-12-07 19:00"),
+    ("12/7 eod", "2026-12-07"),
+    ("Thu, 3 Dec 2026 14:00:00 +0000", "2026-12-03 14:00"),
+    ("2026-12-03", "2026-12-03"),
+    ("13/13", "!no month 13"),
 ]
 
 
@@ -353,7 +471,8 @@ def check(text: str, expected: str, **kwargs: bool) -> None:
 
 
 def test_the_table_is_large_enough():
-    assert len(TABLE) + len(MONTH_FIRST) + len(DST_CASES) >= 150
+    assert len(TABLE) + len(MONTH_FIRST) + len(DST_CASES) + len(FOLD_CASES) >= 150
+    assert len(MONTH_FIRST) >= 40
 
 
 @pytest.mark.parametrize(("text", "expected"), TABLE)
@@ -387,6 +506,13 @@ def test_what_people_type_month_first(text, expected):
         ("3pm ET", "15:00 ET is 20:00 here, Mon 30 Nov 2026."),
         ("2-3pm thu", "Starts at 14:00; the end time is not kept."),
         ("the 31st", "The next month with a 31st is December."),
+        ("fri in 1 week", "The Friday of next week."),
+        ("fri in 2 weeks", "The Friday of the week 2 weeks from now."),
+        ("friday week", "Friday week: a week after the coming Friday"),
+        ("10 h", "Read 10 h as 10:00"),
+        ("tomorrow 9-10", "Read 9-10 as hours, not a date (for the date, type 9/10)."),
+        ("2ish", "Read 2 as 14:00"),
+        ("a week today", "A week from today"),
     ],
 )
 def test_assumptions_come_with_a_note(text, note):
@@ -394,7 +520,9 @@ def test_assumptions_come_with_a_note(text, note):
     assert any(n.startswith(note) for n in notes), notes
 
 
-@pytest.mark.parametrize("text", ["tomorrow 2pm", "thu 14:00", "3 dec 10am", "2026-12-03 14:00"])
+@pytest.mark.parametrize(
+    "text", ["tomorrow 2pm", "thu 14:00", "3 dec 10am", "2026-12-03 14:00", "now", "12 noon"]
+)
 def test_plain_phrases_need_no_note(text):
     assert parse_when(text, NOW).notes == ()
 
@@ -414,7 +542,7 @@ def test_what_full_datetime_shows_reads_back_the_same():
     for text in ("tomorrow 2pm", "next fri 10:30", "29/2 9am", "3pm ET", "midnight"):
         when = parse_when(text, NOW).at
         assert when is not None
-        assert parse_when(full_datetime(when), NOW).at == when, text
+        assert parse_when(full_datetime(when, LONDON), NOW).at == when, text
 
 
 # ----- daylight saving, in two zones -----------------------------------------------------------
@@ -422,7 +550,7 @@ def test_what_full_datetime_shows_reads_back_the_same():
 DST_CASES = [
     # London: forward at 01:00 on 28 Mar 2027, back at 02:00 on 31 Oct 2027.
     (LONDON, "28 mar 2027 1:30am", "!does not exist here"),
-    (LONDON, "28/3/2027 01:30", "!Try 02:30 or 00:30"),
+    (LONDON, "28/3/2027 01:30", "!Try '28 Mar 2027 02:30' or '28 Mar 2027 00:30'"),
     (LONDON, "28 mar 2027 3pm", "2027-03-28 15:00 +01:00"),
     (LONDON, "27 mar 2027 3pm", "2027-03-27 15:00 +00:00"),
     (LONDON, "31 oct 2027 1:30am", "2027-10-31 01:30 +01:00"),  # the first of the two
@@ -460,6 +588,54 @@ TWICE = [(LONDON, "31/10/2027 01:30"), (NEW_YORK, "11/7/2027 01:30")]
 def test_a_time_that_happens_twice_is_stated(zone, text):
     when = parse_when(text, NOW.astimezone(zone), day_first=zone is LONDON)
     assert any("happens twice" in note and "this is the first" in note for note in when.notes)
+
+
+BERLIN = ZoneInfo("Europe/Berlin")
+# Berlin: back from 03:00 CEST to 02:00 CET on 31 Oct 2027; forward 02:00 -> 03:00 on 28 Mar.
+# New York: back from 02:00 EDT to 01:00 EST on 7 Nov 2027.
+BERLIN_FIRST = datetime(2027, 10, 31, 2, 40, tzinfo=BERLIN)  # 00:40 UTC, summer time
+BERLIN_SECOND = datetime(2027, 10, 31, 2, 40, fold=1, tzinfo=BERLIN)  # 01:40 UTC, winter
+NEW_YORK_SECOND = datetime(2027, 11, 7, 1, 40, fold=1, tzinfo=NEW_YORK)  # 06:40 UTC
+BERLIN_SPRING = datetime(2027, 3, 28, 1, 30, tzinfo=BERLIN)  # 00:30 UTC
+NEW_YORK_SPRING = datetime(2027, 3, 14, 1, 30, tzinfo=NEW_YORK)  # 06:30 UTC
+
+# (now, typed, the moment meant in UTC, what the meeting field shows)
+FOLD_CASES = [
+    # The first 02:50 passed ten minutes before the clocks went back: the second is meant.
+    (BERLIN_SECOND, "2:50am", "01:50", "Sun 31 Oct 2027, 02:50 (in 10 min)"),
+    (BERLIN_SECOND, "31/10/2027 02:50", "01:50", "Sun 31 Oct 2027, 02:50 (in 10 min)"),
+    (NEW_YORK_SECOND, "1:50am", "06:50", "Sun 7 Nov 2027, 01:50 (in 10 min)"),
+    # Before the change: real minutes, across it.
+    (BERLIN_FIRST, "in 30 minutes", "01:10", "Sun 31 Oct 2027, 02:10 (in 30 min)"),
+    (BERLIN_FIRST, "in 1 hour", "01:40", "Sun 31 Oct 2027, 02:40 (in 1 h)"),
+    (BERLIN_FIRST, "2:50am", "00:50", "Sun 31 Oct 2027, 02:50 (in 10 min)"),  # the first
+    (BERLIN_FIRST, "31/10/2027 2:30am", "01:30", "Sun 31 Oct 2027, 02:30 (in 50 min)"),
+    (BERLIN_SPRING, "in 1 hour", "01:30", "Sun 28 Mar 2027, 03:30 (in 1 h)"),
+    (BERLIN_SPRING, "3:15am", "01:15", "Sun 28 Mar 2027, 03:15 (in 45 min)"),
+    (NEW_YORK_SPRING, "in 90 minutes", "08:00", "Sun 14 Mar 2027, 04:00 (in 1 h 30 min)"),
+]
+
+
+@pytest.mark.parametrize(("now", "text", "utc", "shown"), FOLD_CASES)
+def test_the_hour_the_clocks_change_counts_real_time(now, text, utc, shown):
+    from infoview_tui.domain.date_fields import meeting_time
+
+    when = parse_when(text, now, day_first=True)
+    assert when.at is not None
+    assert when.at.astimezone(UTC).strftime("%H:%M") == utc
+    reading = meeting_time(text, now, day_first=True, allow_past=False)
+    assert reading.shown == shown
+    assert reading.value == when.at
+
+
+def test_a_time_whose_first_pass_has_gone_is_the_second_and_says_so():
+    notes = parse_when("2:50am", BERLIN_SECOND).notes
+    assert any("happens twice" in n and "the first has passed" in n for n in notes), notes
+
+
+def test_a_time_whose_both_passes_have_gone_is_tomorrows():
+    when = parse_when("2:30am", BERLIN_SECOND)
+    assert when.at is not None and when.at.date().isoformat() == "2027-11-01"
 
 
 def test_a_day_across_the_spring_change_keeps_its_wall_clock_time():

@@ -30,6 +30,8 @@ WORDS = sorted(
     {
         *date_words.vocabulary(), "a", "an", "at", "in", "on", "the", "of", "am", "pm", "h",
         "d", "w", "m", "p", "t", "z", "ago", "now", "noon", "midnight", "tomorow", "xyz",
+        "ish", "eve", "or", "time", "week's", "weeks'", "before", "eod", "cob", "lunch", "fir",
+        "gmt", "dec.", "tues.", "12 noon", "2 30pm", "10 h", "7-dec", "07-dec-27", "2ish",
     }
 )  # fmt: skip
 PIECES = st.one_of(
@@ -45,6 +47,7 @@ PIECES = st.one_of(
     ),
     st.sampled_from(["+", "-", "/", ":", ",", ".", "@", "(", ")", "'", "&", "~", "10:" + "3" * 30]),
     st.sampled_from(["utc+1", "utc-14", "gmt+99", "europe/london", "mars/olympus", "est", "ist"]),
+    st.sampled_from(["14:00:00 +0100", "9:00 -0500", "10:00 +9999", "~", "-ish", "a week today"]),
 )
 SOUPS = st.lists(PIECES, min_size=1, max_size=8).map(" ".join)
 # The same pieces glued without spaces ("2pm-3", "3rd,dec", "1000-0.00"): typos and pastes.
@@ -73,8 +76,17 @@ def _only_date_errors(text: str, now: datetime, day_first: bool) -> None:
     except DateError as err:
         message = str(err)
         assert message and "Traceback" not in message and len(message) < 400
+        _examples_that_work(err, now, day_first)
         return
     _sound(when, now)
+
+
+def _examples_that_work(err: DateError, now: datetime, day_first: bool) -> None:
+    """Every refusal offers two or three phrasings, each of which reads."""
+    assert 2 <= len(err.examples) <= 3, str(err)
+    for phrase in err.examples:
+        assert phrase in str(err)
+        parse_when(phrase, now, day_first=day_first)
 
 
 @SETTINGS
@@ -137,7 +149,7 @@ def test_a_time_reads_the_same_in_every_written_form(hour, minute):
 def test_what_a_meeting_field_shows_reads_back_to_the_same_moment(offset):
     # Real minutes (UTC), so every moment exists; one that happens twice reads as the first.
     moment = (NOW.astimezone(UTC) + timedelta(minutes=offset)).astimezone(LONDON)
-    again = meeting_time(full_datetime(moment), NOW, day_first=True, allow_past=False).value
+    again = meeting_time(full_datetime(moment, LONDON), NOW, day_first=True, allow_past=False).value
     assert again is not None
     if not moment.fold:
         assert again == moment
@@ -185,3 +197,30 @@ def test_a_yearless_date_looked_back_to_is_the_latest_on_or_before_today(
         later = [y for y in range(back.day.year + 1, today.year + 1)
                  if (month, day) != (2, 29) or calendar.isleap(y)]  # fmt: skip
         assert all(date(y, month, day) > today for y in later)
+
+
+DAY_ALONE = ["today", "tonight", "this morning", "this afternoon", "this evening", "tomorrow",
+             "fri", "tomorrow evening", "mon morning", "1 jun", "3 nov", "yesterday 2pm",
+             "today 9am", "2026-11-28 10:00", "3pm", "last fri"]  # fmt: skip
+
+
+@SETTINGS
+@given(
+    text=st.sampled_from(DAY_ALONE),
+    minutes=st.integers(0, 24 * 60 - 1),
+    day=st.dates(min_value=date(2026, 1, 1), max_value=date(2027, 12, 31)),
+)
+def test_what_a_field_suggests_after_a_refusal_is_accepted_there(text, minutes, day):
+    """'today' at 17:00 must not suggest 'today 3pm', which the same field then refuses."""
+    now = datetime.combine(day, time(minutes // 60, minutes % 60), LONDON)
+    fields = [
+        lambda t: meeting_time(t, now, day_first=True, allow_past=False),
+        lambda t: due_day(t, now, day_first=True),
+    ]
+    for field in fields:
+        try:
+            field(text)
+        except DateRefused as refused:
+            assert 2 <= len(refused.examples) <= 3, str(refused)
+            for phrase in refused.examples:
+                field(phrase)  # raises if the suggestion is itself refused

@@ -131,7 +131,7 @@ class AfterScreen(AutoSaveScreen):
         self.interview = interview
         self.contact = self.store.contacts.get(interview.contact_id)
         self.occupation = self.store.occupations.get(interview.occupation_id)
-        day = after.meeting_day(interview)
+        day = after.meeting_day(interview, self.now().tzinfo)
         name = self.contact.name if self.contact else "someone"
         self.sub_title = f"After the meeting with {name}" + (f" · {full_date(day)}" if day else "")
         reflection = self._reflection()
@@ -267,7 +267,7 @@ class AfterScreen(AutoSaveScreen):
             return
         self.save()
         name = self.contact.name if self.contact else ""
-        day = after.meeting_day(self.interview) or self.now().date()
+        day = after.meeting_day(self.interview, self.now().tzinfo) or self.now().date()
         try:
             path = exports.export_thank_you(
                 self.store.path.parent, name, day, self.query_one(ThanksPane).draft

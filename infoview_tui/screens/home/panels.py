@@ -50,8 +50,9 @@ class HomePanels:
         if meeting is None or meeting.when is None:
             lines.append("[dim]No meeting scheduled yet.[/]")
         else:
+            when = full_datetime(meeting.when, now.tzinfo)
             lines += [
-                f"[b]{full_datetime(meeting.when)}[/]  [dim]{until(meeting.when, now)}[/]",
+                f"[b]{when}[/]  [dim]{until(meeting.when, now)}[/]",
                 f"with {self.who(meeting.contact_id, meeting.organization_id)}",
                 f"[dim]{escape(meeting.place or 'place to be agreed')} · {meeting.minutes} min[/]",
             ]

@@ -20,7 +20,7 @@ from textual.widgets import Footer, Header, Input, Static
 from ...domain.names import fold, sort_key
 from ...domain.records import Contact, FoundThrough
 from ...domain.summary import ContactStage, contact_stages
-from ...domain.timefmt import short_date
+from ...domain.timefmt import local_day, short_date
 from ...paths import stylesheet
 from ...services import meetings as meetings_service
 from ...services import people
@@ -273,8 +273,10 @@ class ContactsScreen(RecordListScreen):
             more = len(names) - MAX_INTRODUCED_SHOWN
             line(label("Introduced"), shown, dim(f" and {more:,} more") if more > 0 else "")
         stage = self._stages.get(contact.id or -1, ContactStage.TO_APPROACH)
-        today = self.app.clock.today()
-        last = short_date(contact.last_contact.date(), today) if contact.last_contact else "never"
+        now = self.app.clock.now()
+        today, zone = now.date(), now.tzinfo
+        last_day = local_day(contact.last_contact, zone) if contact.last_contact else None
+        last = short_date(last_day, today) if last_day else "never"
         when: list[str | tuple[str, str]] = [
             label("Stage"),
             stage.value,
@@ -285,7 +287,7 @@ class ContactsScreen(RecordListScreen):
         if contact.cadence_days:
             when += ["   ", label("Stay in touch"), f"every {contact.cadence_days} days"]
         if contact.created is not None:
-            when += ["   ", label("Added"), f"{contact.created:%d %b %Y}"]
+            when += ["   ", label("Added"), f"{contact.created.astimezone(zone):%d %b %Y}"]
         line(*when)
         line(label("Notes"), contact.notes or dim("none"))
         return Content.assemble(*parts)

@@ -87,8 +87,9 @@ class MeetingsScreen(RecordListScreen):
         meetings = meeting_order(store.interviews.all())
         self._meetings = {iv.id: iv for iv in meetings if iv.id is not None}
         rows = []
+        zone = self.now().tzinfo
         for iv in meetings:
-            when = full_datetime(iv.when) if iv.when else "no date yet"
+            when = full_datetime(iv.when, zone) if iv.when else "no date yet"
             cells = (
                 when,
                 iv.status.value,
@@ -116,6 +117,7 @@ class MeetingsScreen(RecordListScreen):
             store.occupations.get(meeting.occupation_id),
             store.organizations.get(meeting.organization_id),
             store.contacts.get(meeting.contact_id),
+            zone=self.now().tzinfo,
         )
         left = prep.left(steps)
         done = len(steps) - len(left)

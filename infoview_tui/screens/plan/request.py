@@ -10,7 +10,7 @@ business-day follow-ups (domain/request.py); a reply, accepted or declined, clos
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime
 from typing import Literal
 
 from textual import on
@@ -22,19 +22,21 @@ from textual.widgets import Static, TabPane, TextArea
 
 from ...domain import request as rq
 from ...domain.records import Contact, Request
-from ...domain.timefmt import full_datetime, short_date
+from ...domain.timefmt import full_datetime, local_day, short_date
 from ...domain.validation import clean_text
 
 Kind = Literal["email", "phone"]
 
 
-def status_text(request: Request, today: date) -> str:
-    """Where the request stands, with the keys that move it on."""
+def status_text(request: Request, now: datetime) -> str:
+    """Where the request stands, with the keys that move it on (times on the viewer's clock)."""
+    today, zone = now.date(), now.tzinfo
     if request.reply:
-        when = f" on {short_date(request.reply_at.date(), today)}" if request.reply_at else ""
+        reply_day = local_day(request.reply_at, zone) if request.reply_at else None
+        when = f" on {short_date(reply_day, today)}" if reply_day else ""
         return f"They {request.reply}{when}."
     if request.sent is not None:
-        return f"Sent {full_datetime(request.sent)}; waiting. ctrl+o yes · ctrl+n declined."
+        return f"Sent {full_datetime(request.sent, zone)}; waiting. ctrl+o yes · ctrl+n declined."
     return "Not sent yet. Edit freely; ctrl+s once it is out."
 
 
@@ -84,8 +86,8 @@ class RequestPane(TabPane):
             area.load_text(text)
         self._check(text)
 
-    def show_status(self, request: Request, today: date) -> None:
-        self.query_one(".request-status", Static).update(Content(status_text(request, today)))
+    def show_status(self, request: Request, now: datetime) -> None:
+        self.query_one(".request-status", Static).update(Content(status_text(request, now)))
 
     def _check(self, text: str) -> None:
         if self.kind != "email":

@@ -87,7 +87,7 @@ class SchedulePane(VerticalScroll):
     def show(self, when: datetime | None, place: str, minutes: int) -> None:
         self.kept = when
         self.field.set_hint(self._hint())
-        self.field.show(full_datetime(when) if when is not None else "")
+        self.field.show(full_datetime(when, self._now().tzinfo) if when is not None else "")
         self.query_one("#place", Input).value = place
         self.query_one("#minutes", Input).value = str(minutes)
 

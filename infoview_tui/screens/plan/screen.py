@@ -34,6 +34,7 @@ from ...domain.records import (
 )
 from ...domain.timefmt import full_datetime
 from ...domain.validation import clean_text
+from ...domain.when_reader import DateError
 from ...paths import stylesheet
 from ...services import Outcome, meetings
 from ..autosave import AutoSaveScreen
@@ -180,9 +181,9 @@ class PlanScreen(AutoSaveScreen):
     def refresh_request_status(self) -> None:
         if self.interview is None:
             return
-        today = self.now().date()
+        now = self.now()
         for pane in self.query(RequestPane).results(RequestPane):
-            pane.show_status(self.interview.request, today)
+            pane.show_status(self.interview.request, now)
 
     def refresh_checklist(self) -> None:
         if self.interview is None:
@@ -191,7 +192,10 @@ class PlanScreen(AutoSaveScreen):
         organization = (
             self.store.organizations.get(self.organization.id) if self.organization else None
         )  # fresh: research may have been added since
-        steps = prep.checklist(self.interview, profile, self.occupation, organization, self.contact)
+        steps = prep.checklist(
+            self.interview, profile, self.occupation, organization, self.contact,
+            zone=self.now().tzinfo,
+        )  # fmt: skip
         parts: list[str | tuple[str, str]] = []
         for step in steps:
             mark = ("✓ ", "bold $success") if step.done else ("✗ ", "bold $error")
@@ -255,7 +259,9 @@ class PlanScreen(AutoSaveScreen):
             self.save()
             self.refresh_all()
             if event.when is not None:
-                self.notify(f"Date kept: {full_datetime(event.when)}.", timeout=3)
+                self.notify(
+                    f"Date kept: {full_datetime(event.when, self.now().tzinfo)}.", timeout=3
+                )
 
     def _apply_when(self, when: datetime | None) -> bool:
         """Hold the new date (a date agreed means they answered: the follow-ups close)."""
@@ -354,17 +360,36 @@ class PlanScreen(AutoSaveScreen):
 
     def leave(self) -> None:
         self.save()
-        typed = self._schedule.unreadable() if self._schedule is not None else None
-        if typed is not None and self.interview is not None:
-            when = self.interview.when
-            kept = f"keeps {full_datetime(when)}" if when else "still has no date"
-            self.notify(
-                f"The date {typed.strip()!r} could not be kept, so the meeting {kept}.",
-                title="Date not changed",
-                severity="warning",
-                timeout=10,
-            )
+        kept = self._date_not_kept()
+        if kept is not None:
+            self.notify(kept, title="Date not changed", severity="warning", timeout=10)
         self.app.pop_screen()
+
+    def _date_not_kept(self) -> str | None:
+        """What to say when the typed date cannot be kept (the meeting keeps its old one)."""
+        typed = self._schedule.unreadable() if self._schedule is not None else None
+        if typed is None or self.interview is None:
+            return None
+        when = self.interview.when
+        kept = f"keeps {full_datetime(when, self.now().tzinfo)}" if when else "still has no date"
+        return f"The date {typed.strip()!r} could not be kept, so the meeting {kept}."
+
+    def exit_warning(self) -> str | None:
+        """Said before the app quits (see InfoviewApp.action_quit): a date that cannot be kept,
+        and why, so that quitting never drops it silently."""
+        said = self._date_not_kept()
+        if said is None or self._schedule is None:
+            return None
+        try:
+            self._schedule.read(self._schedule.field.text)
+        except DateError as err:
+            said = f"{said}\n\n{err}"
+        return said
+
+    def back_to_warning(self) -> None:
+        """The person chose to go back instead of quitting: the cursor on the date to fix."""
+        self.query_one(TabbedContent).active = "schedule"
+        self.set_focus(self.query_one("#when"))
 
     def action_stopwatch(self) -> None:
         self.query_one(IntroPane).toggle()
