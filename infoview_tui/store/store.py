@@ -89,7 +89,8 @@ def _signature(st: os.stat_result) -> tuple[int, int, int]:
 @dataclass(frozen=True)
 class FileSeen:
     """The data file as infoview last wrote or read it: a cheap stat signature, and the digest
-    of its bytes for when the signature moved (a touch, or a copy of the same bytes)."""
+    of its bytes, compared when the signature moved (a touch, or a copy of the same bytes) and
+    before every full save (an edit in place can keep the signature)."""
 
     signature: tuple[int, int, int]
     digest: str
@@ -608,7 +609,7 @@ class Store(Versions):
     def _compact(self) -> None:
         if self.conflict is not None:
             raise RuntimeError("the data file was changed by another program; resolve that first")
-        self._detect_conflict()
+        self._detect_conflict(thorough=True)  # by content: the file is about to be replaced
         if self.conflict is None:
             self._write_full()
 

@@ -124,6 +124,31 @@ async def test_an_outside_edit_keeping_the_revision_is_caught_and_both_versions_
     assert kept.read_bytes() == theirs  # theirs, whole
 
 
+async def test_an_edit_the_stat_cannot_see_is_not_written_over_when_quitting(
+    run_app, store, data_path, clock
+):
+    """Same length, mtime put back: only the content check before the final save sees it."""
+    store.contacts.save(Contact(name="Bob Marley"))
+    store.save_now()
+    async with run_app() as pilot:
+        before = os.stat(data_path)
+        raw = data_path.read_bytes()
+        with open(data_path, "r+b") as f:
+            f.seek(raw.index(b"Bob Marley"))
+            f.write(b"Bob Dylan!")
+        os.utime(data_path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        theirs = data_path.read_bytes()
+        await type_in_me(pilot, "gardens")
+        await settle(pilot, store)  # the cheap check after each batch cannot tell
+        assert not isinstance(pilot.app.screen, ConflictScreen)
+        await quit_app(pilot)
+    assert data_path.read_bytes() == theirs  # "Dylan" is kept
+    assert "changed by another program" in (pilot.app.close_note or "")
+    (ours,) = data_path.parent.glob("infoview.mine-*.json")
+    mine = Store.open(ours, clock, readonly=True)
+    assert names(mine) == ["Bob Marley"] and mine.profile().interests == "gardens"
+
+
 # ----- 9.2: "later", more typing, quit; the next start offers our version -----------------------
 
 

@@ -316,3 +316,42 @@ def test_a_conflict_left_for_later_is_offered_at_the_next_start(watched, data_pa
     assert contact_names(moved) == ["Ana", "Bob", "Cat"]
     assert again.leftover_copies() == []
     assert names(again) == ["Ana", "From the laptop"]
+
+
+def edit_in_place_leaving_no_trace(path: Path, old: bytes, new: bytes) -> bytes:
+    """Same length, same inode, the modification time put back to the nanosecond: the stat
+    signature cannot tell (a tool that restores mtimes; a coarse-clock file system)."""
+    assert len(old) == len(new)
+    before = os.stat(path)
+    raw = path.read_bytes()
+    assert raw.count(old) == 1
+    with open(path, "r+b") as f:
+        f.seek(raw.index(old))
+        f.write(new)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(path)
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    )
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("how", ["save_now", "close"])
+def test_an_edit_the_stat_cannot_see_is_caught_before_a_full_save(data_path, open_store, how):
+    """Issue 9, the blind spot left: the content is checked before every full save."""
+    store = open_store(data_path)
+    store.events = []
+    store.on_event = store.events.append
+    save_and_settle(store, "Bob Marley")
+    store.save_now()
+    theirs = edit_in_place_leaving_no_trace(data_path, b"Bob Marley", b"Bob Dylan!")
+
+    save_and_settle(store, "Cleo")  # the cheap check after the batch sees nothing
+    getattr(store, how)()
+
+    assert data_path.read_bytes() == theirs  # never written over
+    assert isinstance(store.conflict, Conflict)
+    assert store.events == [store.conflict]
+    assert contact_names(store.conflict.our_copy) == ["Bob Marley", "Cleo"]
