@@ -93,19 +93,22 @@ class DataFileUI:
         from .store.errors import StoreError
 
         store = self.app.store
+        journals = store.orphan_journals()
         try:
             if choice == "use":
                 kept = store.use_copy(copy)
                 self.reload_all_screens()
                 self.app.notify(
-                    f"That version is now your data. What the file held before is kept in {kept}.",
+                    f"That version is now your data. What the file held before is kept in "
+                    f"{kept}.{_retired_words(journals, store.orphan_journals(), 'in your data')}",
                     title="Data file",
                     timeout=20,
                 )
             elif choice == "keep":
                 moved = store.set_aside_copy(copy)
                 self.app.notify(
-                    f"Kept the current data. The other version is in {moved}.",
+                    f"Kept the current data. The other version is in {moved}."
+                    f"{_retired_words(journals, store.orphan_journals(), 'in that version')}",
                     title="Data file",
                     timeout=20,
                 )
@@ -288,6 +291,18 @@ class DataFileUI:
             severity="warning",
             timeout=6,
         )
+
+
+def _retired_words(before: list[Path], after: list[Path], where: str) -> str:
+    """What became of the journals set aside beside the file, in a sentence ("" if nothing)."""
+    gone = [p.name for p in before if p not in after]
+    if not gone:
+        return ""
+    which = ", ".join(gone)
+    return (
+        f" The set-aside journal{'s' if len(gone) > 1 else ''} {which} held only changes that "
+        f"are {where}, so nothing is lost; moved to the backups folder."
+    )
 
 
 def _allowed(node: DOMNode, action: str) -> bool:

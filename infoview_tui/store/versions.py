@@ -208,6 +208,7 @@ class Versions:
             self._detect_conflict(thorough=True)  # a full save follows
             if self.conflict is not None:
                 raise RuntimeError("another program changed the file: resolve that first")
+            held = recovery.orphans_held_by(self.path, data)  # before it becomes the data
             old = self._data, self._db
             self._replace_data(migrate(data, version), self._revision)
             try:
@@ -216,14 +217,28 @@ class Versions:
                 self._replace_data(old[0], self._revision)
                 raise
             self._retire(copy)
+            recovery.retire_orphans(held, self.path)  # their changes are the data now
             return kept
 
         assert self._writer is not None
         return self._writer.call(run)
 
     def set_aside_copy(self: _Store, copy: Path) -> Path:
-        """Keep the current data; move the copy to the backups folder (new path returned)."""
-        return recovery.set_aside(copy, self.path)
+        """Keep the current data; move the copy to the backups folder (new path returned),
+        with the set-aside journals whose changes it holds."""
+        from .errors import StoreError
+
+        try:
+            held = recovery.orphans_held_by(self.path, recovery.read_copy(copy))
+        except StoreError:  # not a data file (the person was told): nothing is proven
+            held = []
+        moved = recovery.set_aside(copy, self.path)
+        recovery.retire_orphans(held, self.path)
+        return moved
+
+    def orphan_journals(self: _Store) -> list[Path]:
+        """Journals set aside beside the file (see recovery.py), oldest first."""
+        return [] if self.readonly else recovery.orphan_journals(self.path)
 
     # ----- helpers -----------------------------------------------------------------------------
 

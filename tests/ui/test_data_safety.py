@@ -177,7 +177,9 @@ async def test_a_conflict_left_for_later_is_offered_at_the_next_start(
     assert pilot.app.close_problem is None
 
     second = Store.open(data_path, clock)
+    (aside,) = data_path.parent.glob("infoview.json.journal.orphan-*")  # the session's journal
     app = build_app(clock, store=second)
+    said = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -189,6 +191,8 @@ async def test_a_conflict_left_for_later_is_offered_at_the_next_start(
         await pilot.press("u")  # use that version
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+        assert f"{aside.name} held only changes that are in your data" in told(said)
+        assert "nothing is lost" in told(said)
         assert second.profile().interests == "typed after the conflict"
         assert names(second) == ["Ana"]
         await quit_app(pilot)
@@ -198,6 +202,9 @@ async def test_a_conflict_left_for_later_is_offered_at_the_next_start(
     (before,) = data_path.with_name("infoview.backups").glob("*before-using-copy*.json")
     assert "From the laptop" in before.read_text()  # theirs kept whole
     assert not list(data_path.parent.glob("infoview.mine-*.json"))  # chosen: not offered again
+    assert not list(data_path.parent.glob("*.orphan-*"))  # nothing left beside the file
+    (retired,) = data_path.with_name("infoview.backups").glob(aside.name)
+    assert b"typed after the conflict" in retired.read_bytes()
 
 
 # ----- 9.3: "load theirs" during a meeting ------------------------------------------------------

@@ -275,8 +275,45 @@ def test_a_change_after_a_conflict_survives_a_crash_when_the_file_came_from_anot
         "From the laptop",
     ]
     assert again.leftover_copies() == []
+    # The set-aside journal's changes are all in the version chosen: it leaves the data
+    # file's folder for the backups, whole.
+    assert not list(crashed.parent.glob("*.orphan-*"))
+    (retired,) = crashed.with_name("infoview.backups").glob("infoview.json.journal.orphan-*")
+    assert b"Typed after the conflict" in retired.read_bytes()
     again.close()
     assert contact_names(crashed) == ["Ana", "Bob", "Typed after the conflict"]
+
+
+def test_keeping_the_current_data_retires_the_journal_set_aside_with_the_other_version(
+    watched, data_path, tmp_path, open_store
+):
+    watched.save_now()
+    another_infoview_saved(data_path, "From the laptop")
+    save_and_settle(watched, "Bob")
+    save_and_settle(watched, "Typed after the conflict")
+    crashed = crash_image(data_path, tmp_path / "crashed")  # kill -9 now
+    for copy in data_path.parent.glob("infoview.mine-*"):
+        (crashed.parent / copy.name).write_bytes(copy.read_bytes())
+    # A journal set aside earlier that no copy holds (its changes are not in this version).
+    unrelated = crashed.with_name("infoview.json.journal.orphan-20261101-080000")
+    unrelated.write_bytes(
+        b'{"journal": 1, "base": "0000000000000000"}\n'
+        b'{"t":"contacts","id":77,"d":{"name":"Only in this journal"}}\n'
+    )
+
+    again = open_store(crashed)
+    (copy,) = again.leftover_copies()
+    assert sorted(p.name for p in again.orphan_journals()) == [
+        unrelated.name,
+        "infoview.json.journal.orphan-20261203-090000",
+    ]
+    moved = again.set_aside_copy(copy)  # "keep the current data"
+
+    assert [p.name for p in again.orphan_journals()] == [unrelated.name]  # still to look at
+    backups = crashed.with_name("infoview.backups")
+    (retired,) = backups.glob("infoview.json.journal.orphan-*")
+    assert b"Typed after the conflict" in retired.read_bytes()
+    assert contact_names(moved) == ["Ana", "Bob", "Typed after the conflict"]
 
 
 def test_an_edit_keeping_the_revision_then_a_crash_does_not_mix_the_versions(
