@@ -367,6 +367,40 @@ async def test_quitting_anyway_on_a_full_disk_says_what_is_lost_and_keeps_the_jo
     assert names(Store.open(data_path, clock, readonly=True)) == ["Ana"]
 
 
+async def test_a_full_disk_shows_one_warning_however_many_saves_fail_and_not_over_the_quit_dialog(
+    store, data_path, clock, live_meeting, monkeypatch
+):
+    app = build_app(clock, store=store, autosave_after=0)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("y")  # resume the meeting
+        await pilot.pause()
+        with FullDisk(monkeypatch, data_path.parent):
+            for n in range(6):  # six notes, six batches the disk refuses
+                await pilot.press(*f"note {n}", "enter")
+                await pilot.pause()
+                store.flush()
+                await pilot.pause()
+            await pilot.pause()
+            toasts = app.screen.query("Toast")
+            assert len(toasts) == 1, [str(t.render()) for t in toasts]
+            assert "No space left on device" in str(toasts.first().render())
+            clock.advance(seconds=40)  # the warning timed out: said again, once
+            await pilot.press(*"later", "enter")
+            await pilot.pause()
+            store.flush()
+            await pilot.pause()
+            await pilot.pause()
+            assert len(app.screen.query("Toast")) == 1
+            await quit_app(pilot)
+            await pilot.pause()
+            assert isinstance(app.screen, QuitTroubleScreen)
+            assert len(app.screen.query("Toast")) == 0  # nothing over the dialog's lines
+            await pilot.press("q")
+            await pilot.pause()
+
+
 # ----- 9.6: a read-only data file ---------------------------------------------------------------
 
 
