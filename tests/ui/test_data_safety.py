@@ -13,7 +13,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from infoview_tui.dialogs.conflict import ConflictScreen, LeftoverScreen
 from infoview_tui.dialogs.quit_trouble import QuitTroubleScreen
@@ -22,6 +22,7 @@ from infoview_tui.domain.records import (
     FollowUp,
     Interview,
     InterviewStatus,
+    Note,
     Organization,
     PlannedQuestion,
     Session,
@@ -262,6 +263,67 @@ async def test_load_theirs_during_a_meeting_then_a_note_keeps_both(
     assert [n.text for n in saved.notes] == ["their note", "after the sync"]
     (ours,) = data_path.with_name("infoview.backups").glob("infoview.mine-*.json")
     assert "before the sync" in ours.read_text()  # ours, kept whole
+
+
+async def test_load_theirs_on_the_after_screen_then_typing_keeps_both(
+    run_app, store, data_path, clock
+):
+    from infoview_tui.screens.after.screen import AfterScreen
+
+    ada = store.contacts.save(Contact(name="Ada Okafor"))
+    ended = clock.now()
+    meeting = store.interviews.save(
+        Interview(
+            contact_id=ada.id,
+            status=InterviewStatus.DONE,
+            session=Session(started=ended, ended=ended),
+            place="Their office",
+            notes=[Note("Most research is remote now")],
+        )
+    )
+    store.save_now()
+    async with run_app() as pilot:
+        screen = AfterScreen(meeting.id)
+        pilot.app.push_screen(screen)
+        await pilot.pause()
+        await pilot.press("2")  # the reflection
+        screen.query_one("#reality").focus()
+        await pilot.press(*"ours before the sync")
+        await pilot.pause()
+
+        def their_edit(data):
+            doc = data["interviews"][str(meeting.id)]
+            doc["place"] = "The café downstairs"
+            doc["notes"].append({"text": "They hire from bootcamps", "elapsed": 5.0})
+
+        another_infoview_saved(data_path, their_edit)
+        await settle(pilot, store)
+        assert isinstance(pilot.app.screen, ConflictScreen)
+        await pilot.press("t")  # load theirs
+        await pilot.pause()
+        await pilot.pause()
+        assert pilot.app.screen is screen  # still here, showing their version
+        assert screen.query_one("#reality", TextArea).text == ""
+        listed = screen.query_one("#notes", OptionList)
+        notes = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        assert any("They hire from bootcamps" in note for note in notes), notes
+        screen.query_one("#reality").focus()
+        await pilot.press(*"after the sync")
+        await pilot.pause()
+        await pilot.press("escape", "escape")  # out of the field, then back: all saved
+        await pilot.pause()
+        await quit_app(pilot)
+
+    again = Store.open(data_path, clock, readonly=True).interviews.get(meeting.id)
+    assert again.place == "The café downstairs"  # theirs, not written back over
+    assert [n.text for n in again.notes] == [
+        "Most research is remote now",
+        "They hire from bootcamps",
+    ]
+    assert again.reflection is not None and again.reflection.reality == "after the sync"
+    (ours,) = data_path.with_name("infoview.backups").glob("infoview.mine-*.json")
+    kept = Store.open(ours, clock, readonly=True).interviews.get(meeting.id)
+    assert kept.reflection.reality == "ours before the sync" and kept.place == "Their office"
 
 
 # ----- 9.4: quitting while the disk is full -----------------------------------------------------
