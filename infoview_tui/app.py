@@ -103,8 +103,35 @@ class InfoviewApp(App[None]):
         return LoadingScreen()
 
     def on_mount(self) -> None:
+        self._end_on_signals()
         # Open the store only once the first frame is on screen.
         self.call_after_refresh(self._open_store)
+
+    def _end_on_signals(self) -> None:
+        """SIGTERM (a logout, `kill`) and SIGHUP (the terminal window closed) end the app as
+        quitting does, everything saved and the file let go, instead of killing it mid-way.
+        Not under Pilot (the signals are the test runner's), nor where a handler is set
+        already (a browser tab's driver turns SIGTERM into its own clean exit)."""
+        import asyncio
+        import signal
+
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            sig = getattr(signal, name, None)
+            if sig is None or signal.getsignal(sig) is not signal.SIG_DFL:
+                continue
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self._ended_by_signal, int(sig))
+
+    def _ended_by_signal(self, sig: int) -> None:
+        """Save and close at once (the terminal may be gone: nothing is asked), then exit with
+        128 + the signal's number, as a shell reports it."""
+        if self.exiting:
+            return  # already quitting: that saves everything
+        self.save_and_close()
+        self.exit(return_code=128 + sig)
 
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def _open_store(self) -> None:
@@ -121,6 +148,9 @@ class InfoviewApp(App[None]):
             gc.collect()
             gc.freeze()
             store.on_event = self._store_event_from_writer
+            if self.exiting:  # quit (or a signal) while opening: let go of the file now
+                store.close()
+                return
             self.call_from_thread(self._store_opened, store, leftovers)
         except StoreError as err:
             self._close_quietly(store)
@@ -146,6 +176,9 @@ class InfoviewApp(App[None]):
     def _store_opened(self, store: Store, leftovers: list[Leftover]) -> None:
         from .screens.home.screen import HomeScreen
 
+        if self.exiting:
+            store.close()
+            return
         self._store = store
         # Home starts a stack of its own ("main"); the loading screen stays behind, unseen.
         self.add_mode("main", HomeScreen)
@@ -170,6 +203,11 @@ class InfoviewApp(App[None]):
                 save()
 
     def on_unmount(self) -> None:
+        self.save_and_close()
+
+    def save_and_close(self) -> None:
+        """Everything on disk and the file let go, as far as the disk allows; never raises.
+        What could not be saved is said in `close_problem`. Safe to call twice."""
         store = self._store
         if store is None:
             return

@@ -141,11 +141,16 @@ def _run_demo(clock: Clock) -> int:
 
 
 def _run(app: InfoviewApp) -> int:
+    import contextlib
+
     app.run()
-    if app.close_note:
-        print(f"infoview: {app.close_note}", file=sys.stderr)
+    # The terminal may be gone (its window closed: SIGHUP): then there is no one to tell.
+    with contextlib.suppress(OSError):
+        if app.close_note:
+            print(f"infoview: {app.close_note}", file=sys.stderr)
+        if app.close_problem:
+            print(f"infoview: {app.close_problem}", file=sys.stderr)
     if app.close_problem:
-        print(f"infoview: {app.close_problem}", file=sys.stderr)
         return app.return_code or 1
     return app.return_code or 0
 
