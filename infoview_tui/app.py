@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
@@ -72,9 +73,15 @@ class InfoviewApp(App[None]):
         subtitle: str = "",
         close_store_on_exit: bool = True,
         autosave_after: float = AUTOSAVE_SECONDS,
+        report_beside: Path | None = None,
     ) -> None:
         super().__init__()
         self.clock = clock
+        # The data file a crash report goes beside (None: the temp folder; the demo's folder
+        # is gone once it ends). See crash.py.
+        self.report_beside = report_beside
+        self.crash_report: Path | None = None  # written once, at the first unexpected error
+        self.crashing = False
         self.autosave_after = autosave_after  # tests set 0: saved on the next loop turn
         self._store: Store | None = None
         self._opener = opener
@@ -116,8 +123,35 @@ class InfoviewApp(App[None]):
         return LoadingScreen()
 
     def on_mount(self) -> None:
+        self._end_on_signals()
         # Open the store only once the first frame is on screen.
         self.call_after_refresh(self._open_store)
+
+    def _end_on_signals(self) -> None:
+        """SIGTERM (a logout, `kill`) and SIGHUP (the terminal window closed) end the app as
+        quitting does, everything saved and the file let go, instead of killing it mid-way.
+        Not under Pilot (the signals are the test runner's), nor where a handler is set
+        already (a browser tab's driver turns SIGTERM into its own clean exit)."""
+        import asyncio
+        import signal
+
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            sig = getattr(signal, name, None)
+            if sig is None or signal.getsignal(sig) is not signal.SIG_DFL:
+                continue
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self._ended_by_signal, int(sig))
+
+    def _ended_by_signal(self, sig: int) -> None:
+        """Quit without asking anything (the terminal may be gone), with 128 + the signal's
+        number, as a shell reports it. The usual way out: keys and changes already on their
+        way reach the screens first, each screen saves as it closes, then the store closes
+        (on_unmount). Saving here and now would miss what a field has not passed on yet."""
+        if not self.exiting:
+            self.exit(return_code=128 + sig)
 
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def _open_store(self) -> None:
@@ -134,18 +168,31 @@ class InfoviewApp(App[None]):
             gc.collect()
             gc.freeze()
             store.on_event = self._store_event_from_writer
+            if self.exiting:  # quit (or a signal) while opening: let go of the file now
+                store.close()
+                return
             self.call_from_thread(self._store_opened, store, leftovers)
         except StoreError as err:
             self._close_quietly(store)
             self.call_from_thread(self.show_fatal, str(err), err.exit_code)
         except Exception as err:  # a bug: say so plainly, keep the details for a report
-            report = _write_error_report()
+            from . import crash
+
+            private = crash.private_texts_of(store.profile()) if store is not None else []
+            report = crash.write_report(
+                err,
+                beside=self.report_beside,
+                now=self.clock.now(),
+                private=private,
+                where="opening the data file",
+            )
             self._close_quietly(store)
+            # Not the message: it is printed again on exit, and may quote the person's data.
             self.call_from_thread(
                 self.show_fatal,
                 f"infoview hit an unexpected problem while opening your data "
-                f"({type(err).__name__}: {err}).\n  Nothing was written to your file.\n"
-                f"  Details for a bug report: {report}",
+                f"({type(err).__name__}).\n  Nothing was written to your file.\n"
+                f"  Details for a bug report: {report or 'none could be written'}",
                 1,
             )
 
@@ -159,6 +206,9 @@ class InfoviewApp(App[None]):
     def _store_opened(self, store: Store, leftovers: list[Leftover]) -> None:
         from .screens.home.screen import HomeScreen
 
+        if self.exiting:
+            store.close()
+            return
         self._store = store
         # Home starts a stack of its own ("main"); the loading screen stays behind, unseen.
         self.add_mode("main", HomeScreen)
@@ -183,6 +233,19 @@ class InfoviewApp(App[None]):
                 save()
 
     def on_unmount(self) -> None:
+        if self._crash_error is None:
+            self.save_and_close()
+            return
+        from .crash import crash_line
+
+        self.close_problem = None  # the crash's line is made again, with how saving went
+        self.save_and_close()
+        saved = self.close_problem
+        self.close_problem = crash_line(self._crash_error, self.crash_report, saved)
+
+    def save_and_close(self) -> None:
+        """Everything on disk and the file let go, as far as the disk allows; never raises.
+        What could not be saved is said in `close_problem`. Safe to call twice."""
         store = self._store
         if store is None:
             return
@@ -195,6 +258,63 @@ class InfoviewApp(App[None]):
             return
         if store.close_problem and not self.data_file.quit_decided:
             self.close_problem = store.close_problem
+
+    # ----- an unexpected error ----------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Every exception that escapes a handler, a worker, a timer or a callback comes here.
+
+        Textual 8.2.8 (pinned exactly) has no public hook for them, and its own version of
+        this method prints a traceback with every local variable (names, notes, health
+        details) to the terminal. So this one override of a private Textual method: save
+        what can be saved, write a private report beside the data file (crash.py), and exit
+        1 with one calm line. tests/ui/test_crash.py fails if Textual stops calling it.
+        Under Pilot Textual's own runs as well, so that a test sees the exception.
+        """
+        self.crashed(error)
+        if self.is_headless:
+            super()._handle_exception(error)
+
+    def crashed(self, error: BaseException) -> None:
+        """Report and exit 1, the data saved as far as the disk allows. Only the first error
+        is reported (later ones are most often its consequences). Never raises.
+
+        Now: what the screens hold goes to the store and its journal is flushed, then the
+        report is written. Then the usual way out, as for quitting: each screen saves as it
+        closes, the store makes its full save and lets go of the file (on_unmount), and the
+        line for the terminal says how that went."""
+        from textual.worker import WorkerFailed
+
+        from . import crash
+
+        if self.crashing:
+            return
+        self.crashing = True
+        # Ending in the middle of a handler can leave a widget's pending watcher (a Header's
+        # title) never run; Python would print a warning about it under the one calm line.
+        import warnings
+
+        warnings.filterwarnings("ignore", "coroutine .* was never awaited", RuntimeWarning)
+        inner = error.error if isinstance(error, WorkerFailed) else error
+        self._crash_error = inner
+        try:
+            store = self._store
+            if store is not None and not store.closed and not store.readonly:
+                with contextlib.suppress(Exception):
+                    self.save_screens()
+                with contextlib.suppress(Exception):
+                    store.flush(timeout=10)  # in the journal, whatever happens next
+            private = crash.private_texts_of(store.profile()) if store is not None else []
+            self.crash_report = crash.write_report(
+                inner, beside=self.report_beside, now=self.clock.now(), private=private,
+                where=_where(self),
+            )  # fmt: skip
+        except Exception:  # already failing: the line and the exit below must still happen
+            pass
+        self.close_problem = crash.crash_line(inner, self.crash_report)
+        self.exit(return_code=1)
+
+    _crash_error: BaseException | None = None
 
     # ----- store events (posted from the writer thread) --------------------------------------
 
@@ -331,13 +451,10 @@ class InfoviewApp(App[None]):
             self.pop_screen()
 
 
-def _write_error_report() -> str:
-    """The current exception's traceback in a temp file, for a bug report; its path."""
-    import tempfile
-    import traceback
-
-    with tempfile.NamedTemporaryFile(
-        "w", prefix="infoview-error-", suffix=".txt", delete=False
-    ) as out:
-        out.write(traceback.format_exc())
-    return out.name
+def _where(app: InfoviewApp) -> str:
+    """Which screen was showing, for the report (class names only: nothing the person typed)."""
+    try:
+        stack = " > ".join(type(screen).__name__ for screen in app.screen_stack)
+    except Exception:
+        stack = "?"
+    return f"the app, on {stack}"

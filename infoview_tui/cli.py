@@ -54,6 +54,36 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        from .crash import say_on_stderr
+
+        say_on_stderr("interrupted.")
+        return 130
+    except Exception as err:  # what nothing below foresaw: never a traceback (personal data)
+        return _crashed(err, argv)
+
+
+def _crashed(err: Exception, argv: list[str]) -> int:
+    """One calm line and a private report beside the data file (see crash.py); exit 1."""
+    from . import crash
+    from .clock import Clock
+
+    beside = crash.report_beside(argv)
+    command, _rest = split_command(argv)
+    report = crash.write_report(
+        err,
+        beside=beside,
+        now=Clock().now(),
+        private=crash.private_texts_in_file(beside),
+        where=f"the command line (infoview {command or 'app'})",
+    )
+    crash.say_on_stderr(crash.crash_line(err, report, "What was saved before stays saved"))
+    return 1
+
+
+def _main(argv: list[str]) -> int:
     command, rest = split_command(argv)
     if command is not None:  # no Textual for these: they print and exit
         from .cli_common import safe_streams
@@ -141,11 +171,16 @@ def _run_demo(clock: Clock) -> int:
 
 
 def _run(app: InfoviewApp) -> int:
+    import contextlib
+
     app.run()
-    if app.close_note:
-        print(f"infoview: {app.close_note}", file=sys.stderr)
+    # The terminal may be gone (its window closed: SIGHUP): then there is no one to tell.
+    with contextlib.suppress(OSError):
+        if app.close_note:
+            print(f"infoview: {app.close_note}", file=sys.stderr)
+        if app.close_problem:
+            print(f"infoview: {app.close_problem}", file=sys.stderr)
     if app.close_problem:
-        print(f"infoview: {app.close_problem}", file=sys.stderr)
         return app.return_code or 1
     return app.return_code or 0
 

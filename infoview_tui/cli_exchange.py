@@ -151,19 +151,28 @@ def _source(args: argparse.Namespace, clock: Clock) -> Iterator[Path]:
 
 def _guarded(run: Any, argv: list[str], clock: Clock, what: str) -> int:
     """Run a command; anything unforeseen is one line, never a traceback (which can print
-    personal data). INFOVIEW_DEBUG=1 shows the traceback."""
+    personal data), and a private report beside the data file says where (crash.py)."""
     try:
         return int(run(argv, clock))
     except KeyboardInterrupt:
         return fail(f"interrupted; {what}.", 130)
     except Exception as err:
-        if os.environ.get("INFOVIEW_DEBUG"):
-            raise
-        return fail(
-            f"something went wrong ({type(err).__name__}); {what}. Run with INFOVIEW_DEBUG=1 "
-            "to see where, and report it.",
-            1,
+        from . import crash
+
+        beside = crash.report_beside(argv)
+        report = crash.write_report(
+            err,
+            beside=beside,
+            now=clock.now(),
+            private=crash.private_texts_in_file(beside),
+            where=f"the command line (infoview {run.__name__.strip('_')})",
         )
+        where = (
+            f"A report for a bug (no local variables, no private notes) is in {report}."
+            if report is not None
+            else "No report could be written (the disk refused)."
+        )
+        return fail(f"something went wrong ({type(err).__name__}); {what}. {where}", 1)
 
 
 # ----- import ---------------------------------------------------------------------------------

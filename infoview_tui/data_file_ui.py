@@ -9,7 +9,7 @@ moments; the store does the work, this module does the talking.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from .app import InfoviewApp
     from .dialogs.conflict import Leftover
     from .store.store import Store, StoreEvent
+
+NOT_SAVED_SECONDS = 30  # how long the "Not saved" warning stays; shown again after, if still so
 
 
 def plain(err: BaseException) -> str:
@@ -54,6 +56,10 @@ class DataFileUI:
         self.app = app
         self.subtitle = subtitle  # the app's subtitle when nothing is wrong
         self.quit_decided = False  # the person chose how to quit despite a problem
+        # The "Not saved" warning on screen (its words, and since when): a full disk fails
+        # every batch, and each must not stack another toast over the last.
+        self._not_saved: tuple[str, datetime] | None = None
+        self._asking_how_to_quit = False  # the quit dialog says it all meanwhile
 
     # ----- state -----------------------------------------------------------------------------
 
@@ -93,19 +99,22 @@ class DataFileUI:
         from .store.errors import StoreError
 
         store = self.app.store
+        journals = store.orphan_journals()
         try:
             if choice == "use":
                 kept = store.use_copy(copy)
                 self.reload_all_screens()
                 self.app.notify(
-                    f"That version is now your data. What the file held before is kept in {kept}.",
+                    f"That version is now your data. What the file held before is kept in "
+                    f"{kept}.{_retired_words(journals, store.orphan_journals(), 'in your data')}",
                     title="Data file",
                     timeout=20,
                 )
             elif choice == "keep":
                 moved = store.set_aside_copy(copy)
                 self.app.notify(
-                    f"Kept the current data. The other version is in {moved}.",
+                    f"Kept the current data. The other version is in {moved}."
+                    f"{_retired_words(journals, store.orphan_journals(), 'in that version')}",
                     title="Data file",
                     timeout=20,
                 )
@@ -127,15 +136,33 @@ class DataFileUI:
             self.show_state()
             self.resolve_conflict()
         elif event.error is not None:
-            self.app.notify(
-                f"Could not save to disk: {event.error}. Your changes are kept and will be "
-                "saved as soon as the disk allows; do not close infoview yet.",
-                title="Not saved",
-                severity="error",
-                timeout=30,
-            )
+            self._warn_not_saved(event.error)
         else:
+            if self._not_saved is not None:
+                self._not_saved = None
+                self.app.clear_notifications()  # the warning is no longer true
             self.app.notify("Everything is saved again.", title="Saved")
+
+    def _warn_not_saved(self, error: str) -> None:
+        """One warning, however many writes fail: replaced when its words change, shown again
+        once it has timed out, never over the quit dialog."""
+        if self._asking_how_to_quit:
+            return
+        now = self.app.clock.now()
+        shown = self._not_saved
+        if shown is not None:
+            if shown[0] == error and now - shown[1] < timedelta(seconds=NOT_SAVED_SECONDS):
+                return  # that very warning is on screen
+            # Textual 8.2.8 has no public way to remove one toast: clear them, then say it anew.
+            self.app.clear_notifications()
+        self._not_saved = (error, now)
+        self.app.notify(
+            f"Could not save to disk: {error}. Your changes are kept and will be saved as soon "
+            "as the disk allows; do not close infoview yet.",
+            title="Not saved",
+            severity="error",
+            timeout=NOT_SAVED_SECONDS,
+        )
 
     def resolve_conflict(self) -> None:
         from .dialogs.conflict import ConflictScreen
@@ -220,11 +247,15 @@ class DataFileUI:
         store = self.app.store
         why = getattr(err, "strerror", None) or str(err) or type(err).__name__
         problem = f"infoview could not save to disk: {why} ({store.path.parent})."
+        self._asking_how_to_quit = True
+        self._not_saved = None
+        self.app.clear_notifications()  # warnings stacked over the dialog hid its lines
         self.app.push_screen(QuitTroubleScreen(problem, store.unsaved_changes), self._quit_choice)
 
     def _quit_choice(self, choice: str | None) -> None:
         app = self.app
         store = app.store
+        self._asking_how_to_quit = False
         if choice == "retry":
             app.run_worker(self.quit(), exclusive=True, group="quit")
         elif choice == "copy":
@@ -288,6 +319,18 @@ class DataFileUI:
             severity="warning",
             timeout=6,
         )
+
+
+def _retired_words(before: list[Path], after: list[Path], where: str) -> str:
+    """What became of the journals set aside beside the file, in a sentence ("" if nothing)."""
+    gone = [p.name for p in before if p not in after]
+    if not gone:
+        return ""
+    which = ", ".join(gone)
+    return (
+        f" The set-aside journal{'s' if len(gone) > 1 else ''} {which} held only changes that "
+        f"are {where}, so nothing is lost; moved to the backups folder."
+    )
 
 
 def _allowed(node: DOMNode, action: str) -> bool:

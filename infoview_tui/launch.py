@@ -74,9 +74,12 @@ def build_app(
             raise ValueError("build_app needs data, demo_in, store or opener")
     if subtitle is None:
         subtitle = DEMO_SUBTITLE if demo_in is not None else str(data or "")
+    # A crash report goes beside the data file; the demo's folder is gone once it ends.
+    beside = data if data is not None else store.path if store is not None else None
     return InfoviewApp(
         opener,
         clock,
         subtitle=subtitle,
         autosave_after=AUTOSAVE_SECONDS if autosave_after is None else autosave_after,
+        report_beside=beside,
     )

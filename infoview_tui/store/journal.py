@@ -139,7 +139,8 @@ class JournalWriter:
         self.path = path
         self._fd: int | None = None
         self._header: bytes | None = None
-        self.id = ""
+        self.id = ""  # of the journal on disk that holds the changes since the last full save
+        self._next_id = ""
         self.size = 0
         self.ops = 0
 
@@ -151,8 +152,9 @@ class JournalWriter:
         and the next append tries again.
         """
         self.close()
-        self.id = secrets.token_hex(8)
-        header = {"journal": JOURNAL_VERSION, "base": base, "digest": file_digest, "id": self.id}
+        self._next_id = secrets.token_hex(8)
+        header = {"journal": JOURNAL_VERSION, "base": base, "digest": file_digest,
+                  "id": self._next_id}  # fmt: skip
         self._header = json.dumps(header).encode() + b"\n"
         self.ops = 0
         self._begin()
@@ -177,6 +179,10 @@ class JournalWriter:
         write_atomic(self.path, self._header)
         self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
         self.size = len(self._header)
+        # Only now is the new journal the one on disk that changes go to. Until then `id`
+        # names the old one, still on disk with its changes: the next full save says it folds
+        # that one (meta "folds"), or a crash would make it look like another program's.
+        self.id = self._next_id
 
     def append(self, lines: list[bytes]) -> None:
         if self._fd is None:

@@ -3,8 +3,11 @@
 When another program changes the file while infoview has it open, infoview's own version goes
 to `<name>.mine-<time>.json` beside it and the person chooses. If they decide later, quit, or
 infoview is killed first, the journal may hold changes that are neither in the file nor in the
-copy. On the next start the journal is set aside and its changes are added to the copy (or to a
-new one), and the app offers the copy until the person has chosen.
+copy. On the next start the journal is set aside (`<name>.journal.orphan-<time>`) and its
+changes are added to the copy (or to a new one), and the app offers the copy until the person
+has chosen. Once they have, the version they did not choose is in the backups folder, and so is
+every set-aside journal whose changes that copy holds: nothing is left beside the file that
+still needs a decision.
 """
 
 from __future__ import annotations
@@ -18,10 +21,11 @@ from typing import Any
 
 from .atomic import unused_name, write_atomic
 from .backups import backup_dir
-from .journal import JournalContents, apply_ops
+from .journal import JournalContents, apply_ops, holds_ops, journal_path, read_journal
 from .schema import Data, check_shape, meta, to_bytes
 
 MINE_MARK = ".mine-"
+ORPHAN_MARK = ".orphan-"
 
 
 dumps = to_bytes
@@ -115,6 +119,38 @@ def set_aside(copy: Path, data_path: Path) -> Path:
     target = unused_name(folder / copy.name)
     os.replace(copy, target)
     return target
+
+
+def orphan_journals(data_path: Path) -> list[Path]:
+    """Journals set aside beside the data file (`<name>.journal.orphan-<time>`), oldest first."""
+    found: list[Path] = []
+    with contextlib.suppress(OSError):
+        name = journal_path(data_path).name
+        found = [p for p in data_path.parent.glob(f"{name}*{ORPHAN_MARK}*") if p.is_file()]
+    return sorted(found, key=lambda p: p.name)
+
+
+def orphans_held_by(data_path: Path, data: Data) -> list[Path]:
+    """The set-aside journals whose every change `data` (a version of the data) holds: once
+    that version is kept, they hold nothing that is not kept elsewhere."""
+    held = []
+    for path in orphan_journals(data_path):
+        journal = read_journal(path)
+        if journal is None or journal.unreadable or not journal.ops:
+            continue  # nothing of it is known to be anywhere else: it stays to be looked at
+        if holds_ops(data, journal.ops):
+            held.append(path)
+    return held
+
+
+def retire_orphans(paths: list[Path], data_path: Path) -> list[Path]:
+    """Move set-aside journals into the backups folder (whole, as they were); their new paths.
+    One that cannot be moved stays where it is, to be tried again after the next choice."""
+    moved = []
+    for path in paths:
+        with contextlib.suppress(OSError):
+            moved.append(set_aside(path, data_path))
+    return moved
 
 
 def summary(data: Data) -> str:

@@ -89,7 +89,8 @@ def _signature(st: os.stat_result) -> tuple[int, int, int]:
 @dataclass(frozen=True)
 class FileSeen:
     """The data file as infoview last wrote or read it: a cheap stat signature, and the digest
-    of its bytes for when the signature moved (a touch, or a copy of the same bytes)."""
+    of its bytes, compared when the signature moved (a touch, or a copy of the same bytes) and
+    before every full save (an edit in place can keep the signature)."""
 
     signature: tuple[int, int, int]
     digest: str
@@ -271,23 +272,31 @@ class Store(Versions):
         assert loaded.stat is not None
         store._seen = FileSeen(_signature(loaded.stat), loaded.digest)
         store._journal = JournalWriter(jpath)
+        if loaded.journal is not None and loaded.journal_state == "applied":
+            store._journal.id = loaded.journal.id or ""  # the one on disk, until replaced
         backup_of = loaded.raw  # the file as it is on disk now
         if needs_migration or loaded.journal_state == "applied":
             try:
                 store._write_full()  # fold the journal or migration into the file
                 backup_of = path.read_bytes()
             except OSError as err:
+                why = err.strerror or err
                 if store._revision != loaded.revision:
-                    pass  # the file holds it all; the new journal begins with the next change
+                    # The file holds it all; the new journal begins with the next change.
+                    store.notes.append(
+                        f"A new journal could not be written beside the data file ({why}); "
+                        "everything so far is in the data file, and infoview tries again with "
+                        "the next change."
+                    )
                 elif needs_migration:
                     raise
                 else:
                     assert loaded.journal is not None
                     store._journal.resume(loaded.journal)  # it still continues the file
-                store.notes.append(
-                    f"The data file could not be rewritten ({err.strerror or err}); your "
-                    "changes are safe in its journal and are saved as you go."
-                )
+                    store.notes.append(
+                        f"The data file could not be rewritten ({why}); your changes are safe "
+                        "in its journal and are saved as you go."
+                    )
         else:  # nothing to fold (or already folded: the file holds it, the journal can go)
             store._journal.start(store._revision, loaded.digest)
         try:
@@ -599,16 +608,23 @@ class Store(Versions):
             fault, st = err, os.stat(self.path)
         self._revision = revision
         self._seen = FileSeen(_signature(st), digest(blob))
-        self._journal.start(revision, self._seen.digest)
         if self._writer is not None:
             self._writer.settled()  # anything the journal could not take is in the file now
+        try:
+            self._journal.start(revision, self._seen.digest)
+        except OSError as err:
+            if self._writer is None:
+                raise  # opening: the caller says what it means
+            # The file holds everything: only the next change needs the new journal, and its
+            # append tries again to start it. Not a failed save; but say that writing fails.
+            self._writer.trouble(err)
         if fault is not None:
             raise fault
 
     def _compact(self) -> None:
         if self.conflict is not None:
             raise RuntimeError("the data file was changed by another program; resolve that first")
-        self._detect_conflict()
+        self._detect_conflict(thorough=True)  # by content: the file is about to be replaced
         if self.conflict is None:
             self._write_full()
 

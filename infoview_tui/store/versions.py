@@ -68,8 +68,8 @@ class _Store(Protocol):
     def _write_full(self) -> None: ...
     def _new_db(self) -> Any: ...
     def _emit(self, event: Conflict | WriteTrouble) -> None: ...
-    def _outside_change(self) -> str | None: ...
-    def _detect_conflict(self) -> None: ...
+    def _outside_change(self, thorough: bool = False) -> str | None: ...
+    def _detect_conflict(self, thorough: bool = False) -> None: ...
     def _save_conflict_copy(self) -> None: ...
     def _save_our_copy(self, target: Path) -> None: ...
     def _replace_data(self, data: Data, revision: str) -> None: ...
@@ -83,8 +83,14 @@ class Versions:
 
     # ----- noticing (writer thread) ------------------------------------------------------------
 
-    def _outside_change(self: _Store) -> str | None:
-        """How the file on disk differs from what infoview last wrote or read; None if not."""
+    def _outside_change(self: _Store, thorough: bool = False) -> str | None:
+        """How the file on disk differs from what infoview last wrote or read; None if not.
+
+        The stat signature alone misses an edit in place that keeps the size and puts the
+        modification time back (or lands within a coarse clock's tick): `thorough` hashes the
+        bytes even when the signature matches. Full saves ask for it, since they replace the
+        file; the check after each batch stays one stat.
+        """
         from .store import FileSeen, _signature
 
         try:
@@ -94,7 +100,7 @@ class Versions:
         except OSError:
             return None  # cannot even look: the next write reports the trouble
         seen = self._seen
-        if seen is not None and _signature(st) == seen.signature:
+        if seen is not None and _signature(st) == seen.signature and not thorough:
             return None
         try:
             raw, st = datafile.read_with_stat(self.path)
@@ -106,8 +112,8 @@ class Versions:
             return None
         return "changed"
 
-    def _detect_conflict(self: _Store) -> None:
-        if self.conflict is not None or self._outside_change() is None:
+    def _detect_conflict(self: _Store, thorough: bool = False) -> None:
+        if self.conflict is not None or self._outside_change(thorough) is None:
             return
         self.conflict = Conflict(self.path, recovery.mine_name(self.path, self.clock.now()))
         self._copy_pending = True
@@ -199,9 +205,10 @@ class Versions:
             kept = backups.named_backup(
                 self.path, self._snapshot(), "before-using-copy", self.clock.now()
             )
-            self._detect_conflict()
+            self._detect_conflict(thorough=True)  # a full save follows
             if self.conflict is not None:
                 raise RuntimeError("another program changed the file: resolve that first")
+            held = recovery.orphans_held_by(self.path, data)  # before it becomes the data
             old = self._data, self._db
             self._replace_data(migrate(data, version), self._revision)
             try:
@@ -210,14 +217,28 @@ class Versions:
                 self._replace_data(old[0], self._revision)
                 raise
             self._retire(copy)
+            recovery.retire_orphans(held, self.path)  # their changes are the data now
             return kept
 
         assert self._writer is not None
         return self._writer.call(run)
 
     def set_aside_copy(self: _Store, copy: Path) -> Path:
-        """Keep the current data; move the copy to the backups folder (new path returned)."""
-        return recovery.set_aside(copy, self.path)
+        """Keep the current data; move the copy to the backups folder (new path returned),
+        with the set-aside journals whose changes it holds."""
+        from .errors import StoreError
+
+        try:
+            held = recovery.orphans_held_by(self.path, recovery.read_copy(copy))
+        except StoreError:  # not a data file (the person was told): nothing is proven
+            held = []
+        moved = recovery.set_aside(copy, self.path)
+        recovery.retire_orphans(held, self.path)
+        return moved
+
+    def orphan_journals(self: _Store) -> list[Path]:
+        """Journals set aside beside the file (see recovery.py), oldest first."""
+        return [] if self.readonly else recovery.orphan_journals(self.path)
 
     # ----- helpers -----------------------------------------------------------------------------
 

@@ -78,6 +78,12 @@ class Writer:
             self._failed = False
             self._on_error(None)
 
+    def trouble(self, err: OSError) -> None:
+        """A write off the journal's path failed (its next append retries it): say so now, and
+        "saved again" once a later write gets through. Only call it on this thread."""
+        self._failed = True
+        self._on_error(err)
+
     def _run(self) -> None:
         while True:
             item = self._queue.get()

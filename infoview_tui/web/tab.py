@@ -7,8 +7,8 @@ on quitting), with three differences that only a browser needs:
 - a refusal that comes before the app (the file is already open in another tab or a
   terminal) is shown in the tab, in the words the terminal prints, rather than a blank page;
 - what the CLI says on stderr (a problem saving at the end, say) reaches the server's
-  terminal; Textual's crash report, which prints local variables (personal data), goes to a
-  private file and only its path is passed on;
+  terminal; a crash's details go to a private report beside the data file, as in a terminal
+  (crash.py), and only its path is passed on;
 - the server going away quits the app cleanly (see `driver`), and so does a hang-up.
 """
 
@@ -21,6 +21,7 @@ import os
 import signal
 import sys
 import time
+from pathlib import Path
 
 DRIVER = "infoview_tui.web.driver:TabDriver"
 SAID = "infoview_said"  # a message for the server's terminal (see server.TabService)
@@ -41,13 +42,30 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with contextlib.redirect_stderr(said):
             code = _run(argv, said)
-    except Exception:  # a bug: the details may hold personal data, so not to the terminal
-        import traceback
+    except Exception as err:  # a bug: the details may hold personal data, so to a report
+        from .. import crash
 
-        said.write(traceback.format_exc())
+        report = _report(err, argv)
+        said.write(f"infoview: a browser tab's app {crash.crash_line(err, report)}\n")
         code = 1
-    _pass_on(said.getvalue())
+    _pass_on(said.getvalue(), argv)
     return code
+
+
+def _report(error: BaseException | str, argv: list[str]) -> Path | None:
+    """A private report beside the data file (the temp folder for the demo), as the
+    terminal app writes one; its path."""
+    from .. import crash
+    from ..clock import Clock
+
+    beside = crash.report_beside(argv)
+    return crash.write_report(
+        error,
+        beside=beside,
+        now=Clock().now(),
+        private=crash.private_texts_in_file(beside),
+        where="a browser tab (infoview serve)",
+    )
 
 
 def _run(argv: list[str], said: io.StringIO) -> int:
@@ -70,22 +88,16 @@ def _run(argv: list[str], said: io.StringIO) -> int:
     return code
 
 
-def _pass_on(text: str) -> None:
+def _pass_on(text: str, argv: list[str]) -> None:
     """Hand the server what this process wrote to stderr, for its terminal: as it is, but
-    for Textual's crash report (local variables: personal data), kept in a private file."""
+    for a traceback something printed (it may quote personal data), kept in a private report
+    beside the data file."""
     if not text:
         return
     if "Traceback" in text:
-        import tempfile
-
-        with tempfile.NamedTemporaryFile(
-            "w", prefix="infoview-error-", suffix=".txt", delete=False
-        ) as report:  # created readable by its owner only
-            report.write(text)
-        text = (
-            "infoview: a browser tab's app stopped on an unexpected problem. Details for a "
-            f"bug report (they may hold personal data): {report.name}\n"
-        )
+        report = _report(text, argv)
+        where = f"Details for a bug report are in {report}" if report else "No report was kept"
+        text = f"infoview: a browser tab's app stopped on an unexpected problem. {where}.\n"
     text = text if text.endswith("\n") else text + "\n"
     with contextlib.suppress(OSError):  # the server may be gone
         if _app_started():

@@ -20,8 +20,15 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 class Terminal:
-    def __init__(self, *args: str, size: tuple[int, int] = (80, 24), env: dict | None = None):
+    def __init__(
+        self,
+        *args: str,
+        size: tuple[int, int] = (80, 24),
+        env: dict | None = None,
+        module: str = "infoview_tui",
+    ):
         cols, rows = size
+        self.raw = bytearray()  # everything the program wrote to the terminal
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         master, slave = pty.openpty()
@@ -36,7 +43,7 @@ class Terminal:
         }
         environment.pop("TEXTUAL", None)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "infoview_tui", *args],
+            [sys.executable, "-m", module, *args],
             stdin=slave,
             stdout=slave,
             stderr=slave,
@@ -54,7 +61,9 @@ class Terminal:
         ready, _, _ = select.select([self.master], [], [], timeout)
         if ready:
             with contextlib.suppress(OSError):
-                self.stream.feed(os.read(self.master, 65536))
+                chunk = os.read(self.master, 65536)
+                self.raw += chunk
+                self.stream.feed(chunk)
 
     def wait_for(self, text: str, timeout: float = 20) -> str:
         """Read output until `text` is on screen; the deadline only guards a hung app."""
@@ -69,6 +78,17 @@ class Terminal:
                 self.pump()
                 break
         raise AssertionError(f"{text!r} never appeared; screen:\n{self.text()}")
+
+    def drain(self) -> None:
+        """Read everything still waiting (after the program ended)."""
+        before = -1
+        while len(self.raw) != before:
+            before = len(self.raw)
+            self.pump(0.2)
+
+    def after_the_app(self) -> str:
+        """What was written once the app left the full screen (its last words, a traceback)."""
+        return bytes(self.raw).rsplit(b"\x1b[?1049l", 1)[-1].decode(errors="replace")
 
     def type(self, keys: str) -> None:
         os.write(self.master, keys.encode())

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from infoview_tui.dialogs.conflict import ConflictScreen, LeftoverScreen
 from infoview_tui.dialogs.quit_trouble import QuitTroubleScreen
@@ -22,6 +22,7 @@ from infoview_tui.domain.records import (
     FollowUp,
     Interview,
     InterviewStatus,
+    Note,
     Organization,
     PlannedQuestion,
     Session,
@@ -124,6 +125,31 @@ async def test_an_outside_edit_keeping_the_revision_is_caught_and_both_versions_
     assert kept.read_bytes() == theirs  # theirs, whole
 
 
+async def test_an_edit_the_stat_cannot_see_is_not_written_over_when_quitting(
+    run_app, store, data_path, clock
+):
+    """Same length, mtime put back: only the content check before the final save sees it."""
+    store.contacts.save(Contact(name="Bob Marley"))
+    store.save_now()
+    async with run_app() as pilot:
+        before = os.stat(data_path)
+        raw = data_path.read_bytes()
+        with open(data_path, "r+b") as f:
+            f.seek(raw.index(b"Bob Marley"))
+            f.write(b"Bob Dylan!")
+        os.utime(data_path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        theirs = data_path.read_bytes()
+        await type_in_me(pilot, "gardens")
+        await settle(pilot, store)  # the cheap check after each batch cannot tell
+        assert not isinstance(pilot.app.screen, ConflictScreen)
+        await quit_app(pilot)
+    assert data_path.read_bytes() == theirs  # "Dylan" is kept
+    assert "changed by another program" in (pilot.app.close_note or "")
+    (ours,) = data_path.parent.glob("infoview.mine-*.json")
+    mine = Store.open(ours, clock, readonly=True)
+    assert names(mine) == ["Bob Marley"] and mine.profile().interests == "gardens"
+
+
 # ----- 9.2: "later", more typing, quit; the next start offers our version -----------------------
 
 
@@ -152,7 +178,9 @@ async def test_a_conflict_left_for_later_is_offered_at_the_next_start(
     assert pilot.app.close_problem is None
 
     second = Store.open(data_path, clock)
+    (aside,) = data_path.parent.glob("infoview.json.journal.orphan-*")  # the session's journal
     app = build_app(clock, store=second)
+    said = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -164,6 +192,8 @@ async def test_a_conflict_left_for_later_is_offered_at_the_next_start(
         await pilot.press("u")  # use that version
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+        assert f"{aside.name} held only changes that are in your data" in told(said)
+        assert "nothing is lost" in told(said)
         assert second.profile().interests == "typed after the conflict"
         assert names(second) == ["Ana"]
         await quit_app(pilot)
@@ -173,6 +203,9 @@ async def test_a_conflict_left_for_later_is_offered_at_the_next_start(
     (before,) = data_path.with_name("infoview.backups").glob("*before-using-copy*.json")
     assert "From the laptop" in before.read_text()  # theirs kept whole
     assert not list(data_path.parent.glob("infoview.mine-*.json"))  # chosen: not offered again
+    assert not list(data_path.parent.glob("*.orphan-*"))  # nothing left beside the file
+    (retired,) = data_path.with_name("infoview.backups").glob(aside.name)
+    assert b"typed after the conflict" in retired.read_bytes()
 
 
 # ----- 9.3: "load theirs" during a meeting ------------------------------------------------------
@@ -230,6 +263,67 @@ async def test_load_theirs_during_a_meeting_then_a_note_keeps_both(
     assert [n.text for n in saved.notes] == ["their note", "after the sync"]
     (ours,) = data_path.with_name("infoview.backups").glob("infoview.mine-*.json")
     assert "before the sync" in ours.read_text()  # ours, kept whole
+
+
+async def test_load_theirs_on_the_after_screen_then_typing_keeps_both(
+    run_app, store, data_path, clock
+):
+    from infoview_tui.screens.after.screen import AfterScreen
+
+    ada = store.contacts.save(Contact(name="Ada Okafor"))
+    ended = clock.now()
+    meeting = store.interviews.save(
+        Interview(
+            contact_id=ada.id,
+            status=InterviewStatus.DONE,
+            session=Session(started=ended, ended=ended),
+            place="Their office",
+            notes=[Note("Most research is remote now")],
+        )
+    )
+    store.save_now()
+    async with run_app() as pilot:
+        screen = AfterScreen(meeting.id)
+        pilot.app.push_screen(screen)
+        await pilot.pause()
+        await pilot.press("2")  # the reflection
+        screen.query_one("#reality").focus()
+        await pilot.press(*"ours before the sync")
+        await pilot.pause()
+
+        def their_edit(data):
+            doc = data["interviews"][str(meeting.id)]
+            doc["place"] = "The café downstairs"
+            doc["notes"].append({"text": "They hire from bootcamps", "elapsed": 5.0})
+
+        another_infoview_saved(data_path, their_edit)
+        await settle(pilot, store)
+        assert isinstance(pilot.app.screen, ConflictScreen)
+        await pilot.press("t")  # load theirs
+        await pilot.pause()
+        await pilot.pause()
+        assert pilot.app.screen is screen  # still here, showing their version
+        assert screen.query_one("#reality", TextArea).text == ""
+        listed = screen.query_one("#notes", OptionList)
+        notes = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        assert any("They hire from bootcamps" in note for note in notes), notes
+        screen.query_one("#reality").focus()
+        await pilot.press(*"after the sync")
+        await pilot.pause()
+        await pilot.press("escape", "escape")  # out of the field, then back: all saved
+        await pilot.pause()
+        await quit_app(pilot)
+
+    again = Store.open(data_path, clock, readonly=True).interviews.get(meeting.id)
+    assert again.place == "The café downstairs"  # theirs, not written back over
+    assert [n.text for n in again.notes] == [
+        "Most research is remote now",
+        "They hire from bootcamps",
+    ]
+    assert again.reflection is not None and again.reflection.reality == "after the sync"
+    (ours,) = data_path.with_name("infoview.backups").glob("infoview.mine-*.json")
+    kept = Store.open(ours, clock, readonly=True).interviews.get(meeting.id)
+    assert kept.reflection.reality == "ours before the sync" and kept.place == "Their office"
 
 
 # ----- 9.4: quitting while the disk is full -----------------------------------------------------
@@ -333,6 +427,40 @@ async def test_quitting_anyway_on_a_full_disk_says_what_is_lost_and_keeps_the_jo
     assert journal_file.read_bytes() == journal_then  # never shortened
     assert "the last 1 change of this session" in pilot.app.close_problem
     assert names(Store.open(data_path, clock, readonly=True)) == ["Ana"]
+
+
+async def test_a_full_disk_shows_one_warning_however_many_saves_fail_and_not_over_the_quit_dialog(
+    store, data_path, clock, live_meeting, monkeypatch
+):
+    app = build_app(clock, store=store, autosave_after=0)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("y")  # resume the meeting
+        await pilot.pause()
+        with FullDisk(monkeypatch, data_path.parent):
+            for n in range(6):  # six notes, six batches the disk refuses
+                await pilot.press(*f"note {n}", "enter")
+                await pilot.pause()
+                store.flush()
+                await pilot.pause()
+            await pilot.pause()
+            toasts = app.screen.query("Toast")
+            assert len(toasts) == 1, [str(t.render()) for t in toasts]
+            assert "No space left on device" in str(toasts.first().render())
+            clock.advance(seconds=40)  # the warning timed out: said again, once
+            await pilot.press(*"later", "enter")
+            await pilot.pause()
+            store.flush()
+            await pilot.pause()
+            await pilot.pause()
+            assert len(app.screen.query("Toast")) == 1
+            await quit_app(pilot)
+            await pilot.pause()
+            assert isinstance(app.screen, QuitTroubleScreen)
+            assert len(app.screen.query("Toast")) == 0  # nothing over the dialog's lines
+            await pilot.press("q")
+            await pilot.pause()
 
 
 # ----- 9.6: a read-only data file ---------------------------------------------------------------

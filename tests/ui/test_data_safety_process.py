@@ -170,3 +170,31 @@ def test_a_folder_given_as_the_data_file_is_refused_without_a_lock_file(tmp_path
     assert "is a folder" in result.stderr and "Traceback" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes"]
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP, the window closed"])
+def test_a_terminate_or_a_hang_up_saves_and_closes_as_quitting_does(tmp_path, how):
+    """Logging out, `kill`, or closing the terminal window: the app saves in full, lets go of
+    the file and exits with 128 + the signal's number, as a shell reports a signal."""
+    import signal
+
+    sig = signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP
+    path = tmp_path / "infoview.json"
+    a_store(path, "Ana")
+    term = Terminal("--data", str(path))
+    try:
+        term.wait_for("1 in all")
+        term.type("i")
+        term.wait_for("Interests")
+        term.type("the last words")
+        term.wait_for("the last words")  # on screen; maybe not yet in any file
+        if sig == signal.SIGHUP:
+            os.close(term.master)  # the window is gone: nobody reads or writes the terminal
+        os.kill(term.proc.pid, sig)
+        # Read what it writes meanwhile (a full pty would block it), unless the window is gone.
+        code = term.proc.wait(30) if sig == signal.SIGHUP else wait_for_exit(term, 30)
+    finally:
+        term.close()
+    assert code == 128 + sig, code
+    assert Store.open(path, Clock(), readonly=True).profile().interests == "the last words"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["infoview.backups", "infoview.json"]

@@ -275,8 +275,45 @@ def test_a_change_after_a_conflict_survives_a_crash_when_the_file_came_from_anot
         "From the laptop",
     ]
     assert again.leftover_copies() == []
+    # The set-aside journal's changes are all in the version chosen: it leaves the data
+    # file's folder for the backups, whole.
+    assert not list(crashed.parent.glob("*.orphan-*"))
+    (retired,) = crashed.with_name("infoview.backups").glob("infoview.json.journal.orphan-*")
+    assert b"Typed after the conflict" in retired.read_bytes()
     again.close()
     assert contact_names(crashed) == ["Ana", "Bob", "Typed after the conflict"]
+
+
+def test_keeping_the_current_data_retires_the_journal_set_aside_with_the_other_version(
+    watched, data_path, tmp_path, open_store
+):
+    watched.save_now()
+    another_infoview_saved(data_path, "From the laptop")
+    save_and_settle(watched, "Bob")
+    save_and_settle(watched, "Typed after the conflict")
+    crashed = crash_image(data_path, tmp_path / "crashed")  # kill -9 now
+    for copy in data_path.parent.glob("infoview.mine-*"):
+        (crashed.parent / copy.name).write_bytes(copy.read_bytes())
+    # A journal set aside earlier that no copy holds (its changes are not in this version).
+    unrelated = crashed.with_name("infoview.json.journal.orphan-20261101-080000")
+    unrelated.write_bytes(
+        b'{"journal": 1, "base": "0000000000000000"}\n'
+        b'{"t":"contacts","id":77,"d":{"name":"Only in this journal"}}\n'
+    )
+
+    again = open_store(crashed)
+    (copy,) = again.leftover_copies()
+    assert sorted(p.name for p in again.orphan_journals()) == [
+        unrelated.name,
+        "infoview.json.journal.orphan-20261203-090000",
+    ]
+    moved = again.set_aside_copy(copy)  # "keep the current data"
+
+    assert [p.name for p in again.orphan_journals()] == [unrelated.name]  # still to look at
+    backups = crashed.with_name("infoview.backups")
+    (retired,) = backups.glob("infoview.json.journal.orphan-*")
+    assert b"Typed after the conflict" in retired.read_bytes()
+    assert contact_names(moved) == ["Ana", "Bob", "Typed after the conflict"]
 
 
 def test_an_edit_keeping_the_revision_then_a_crash_does_not_mix_the_versions(
@@ -316,3 +353,42 @@ def test_a_conflict_left_for_later_is_offered_at_the_next_start(watched, data_pa
     assert contact_names(moved) == ["Ana", "Bob", "Cat"]
     assert again.leftover_copies() == []
     assert names(again) == ["Ana", "From the laptop"]
+
+
+def edit_in_place_leaving_no_trace(path: Path, old: bytes, new: bytes) -> bytes:
+    """Same length, same inode, the modification time put back to the nanosecond: the stat
+    signature cannot tell (a tool that restores mtimes; a coarse-clock file system)."""
+    assert len(old) == len(new)
+    before = os.stat(path)
+    raw = path.read_bytes()
+    assert raw.count(old) == 1
+    with open(path, "r+b") as f:
+        f.seek(raw.index(old))
+        f.write(new)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(path)
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    )
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("how", ["save_now", "close"])
+def test_an_edit_the_stat_cannot_see_is_caught_before_a_full_save(data_path, open_store, how):
+    """Issue 9, the blind spot left: the content is checked before every full save."""
+    store = open_store(data_path)
+    store.events = []
+    store.on_event = store.events.append
+    save_and_settle(store, "Bob Marley")
+    store.save_now()
+    theirs = edit_in_place_leaving_no_trace(data_path, b"Bob Marley", b"Bob Dylan!")
+
+    save_and_settle(store, "Cleo")  # the cheap check after the batch sees nothing
+    getattr(store, how)()
+
+    assert data_path.read_bytes() == theirs  # never written over
+    assert isinstance(store.conflict, Conflict)
+    assert store.events == [store.conflict]
+    assert contact_names(store.conflict.our_copy) == ["Bob Marley", "Cleo"]

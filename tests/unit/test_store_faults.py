@@ -220,3 +220,113 @@ def test_a_full_disk_at_open_is_said_plainly_and_changes_nothing(
     assert data_path.read_bytes() == before
     assert stat.S_IMODE(data_path.stat().st_mode) == 0o600
     assert not data_path.with_name(data_path.name + ".lock").exists()
+
+
+JOURNAL_STEPS = (*STEPS, "reopen")
+
+
+@pytest.mark.parametrize("code", list(ERRORS), ids=list(ERRORS))
+@pytest.mark.parametrize("step", JOURNAL_STEPS)
+def test_a_new_journal_that_cannot_be_started_after_a_full_save_loses_nothing(
+    watched, data_path, tmp_path, clock, monkeypatch, step, code
+):
+    """The full save lands, then starting its new, empty journal fails (at any step of its
+    atomic write, or reopening it to append): every change is in the file or, from then on,
+    waits in memory; a crash at any moment loses nothing; the person is told."""
+    monkeypatch.setattr(store_module, "COMPACT_BYTES", 0)  # every batch ends in a full save
+    jpath = data_path.with_name(data_path.name + ".journal")
+    fake = FaultyOs(jpath, "none" if step == "reopen" else step, ERRORS[code])
+    journal_os = SimpleNamespace(**{k: getattr(os, k) for k in dir(os) if not k.startswith("__")})
+
+    def reopen(path, flags, *args, **kwargs):
+        if Path(path) == jpath and flags & os.O_APPEND:
+            fake._fail()
+        return os.open(path, flags, *args, **kwargs)
+
+    journal_os.open = reopen
+
+    def after_a_crash(folder: str) -> list[str]:
+        """As names_after_a_crash, but opened to write, as the next start would: a journal
+        judged not to belong to the file would be set aside as a conflict."""
+        again = Store.open(crash_image(data_path, tmp_path / folder), clock)
+        try:
+            assert again.notes == [] and again.leftover_copies() == []
+            return sorted(c.name for c in again.contacts.all())
+        finally:
+            again.close()
+
+    with monkeypatch.context() as patched:
+        patched.setattr(atomic, "os", fake)
+        if step == "reopen":
+            patched.setattr(journal, "os", journal_os)
+        save(watched, "Bob")  # in the old journal, then the full save, then the new journal
+        assert fake.failed
+        troubles = [e for e in watched.events if isinstance(e, WriteTrouble) and e.error]
+        assert troubles and os.strerror(ERRORS[code]) in troubles[-1].error
+        assert watched.unsaved_changes == 0  # the file holds everything so far
+        watched.contacts.save(Contact(id=2, name="Bob Renamed"))  # after the file was written
+        watched.flush()
+        watched.flush()
+        assert temp_files(data_path.parent) == []
+    assert after_a_crash("crash1") == ["Ana", "Bob Renamed"]
+    save(watched, "Cat")  # the disk is well again
+    assert watched.events[-1] == WriteTrouble(None)
+    assert watched.unsaved_changes == 0
+    assert after_a_crash("crash2") == ["Ana", "Bob Renamed", "Cat"]
+    watched.close()
+    assert watched.close_problem is None
+    fresh = Store.open(data_path, clock, readonly=True)
+    assert sorted(c.name for c in fresh.contacts.all()) == ["Ana", "Bob Renamed", "Cat"]
+    assert not jpath.exists()
+    assert temp_files(data_path.parent) == []
+
+
+@pytest.mark.parametrize("how", ["save_all", "close"])
+def test_quitting_when_only_the_new_journal_cannot_be_started_is_no_failure(
+    watched, data_path, clock, monkeypatch, how
+):
+    """The final full save lands: that the next journal cannot be made is no reason to say
+    the data file could not be saved."""
+    jpath = data_path.with_name(data_path.name + ".journal")
+    save(watched, "Bob")
+    with monkeypatch.context() as patched:
+        patched.setattr(atomic, "os", FaultyOs(jpath, "open", errno.ENOSPC))
+        getattr(watched, how)()  # raises nothing
+        watched.close()
+    assert watched.close_problem is None
+    assert not jpath.exists()
+    fresh = Store.open(data_path, clock, readonly=True)
+    assert sorted(c.name for c in fresh.contacts.all()) == ["Ana", "Bob"]
+
+
+def test_a_new_journal_that_cannot_be_started_at_open_loses_nothing(
+    data_path, tmp_path, clock, monkeypatch
+):
+    """At open the journal of the last session is folded into the file (a full save); then
+    the new journal cannot be made. The person is told, typing goes on, and a crash later
+    does not take the folded journal for another program's."""
+    first = Store.open(data_path, clock)
+    first.contacts.save(Contact(name="Ana"))
+    first.contacts.save(Contact(name="Bob"))
+    first.flush()
+    crashed = crash_image(data_path, tmp_path / "killed")  # kill -9: the journal is left
+    first.close()
+    jpath = crashed.with_name(crashed.name + ".journal")
+    with monkeypatch.context() as patched:
+        patched.setattr(atomic, "os", FaultyOs(jpath, "open", errno.ENOSPC))
+        again = Store.open(crashed, clock)
+        try:
+            assert any("No space left on device" in note for note in again.notes), again.notes
+            assert not any("could not be rewritten" in note for note in again.notes)
+            again.contacts.save(Contact(id=2, name="Bob Renamed"))
+            again.save_now()  # in the file; the old journal is still on disk, Bob unrenamed
+            assert again.unsaved_changes == 0
+            image = crash_image(crashed, tmp_path / "killed again")
+        finally:
+            again.close()
+    after = Store.open(image, clock)
+    try:
+        assert after.notes == [] and after.leftover_copies() == []
+        assert sorted(c.name for c in after.contacts.all()) == ["Ana", "Bob Renamed"]
+    finally:
+        after.close()

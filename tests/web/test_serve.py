@@ -268,21 +268,22 @@ def test_the_server_log_never_shows_an_exception_s_details():
     assert "Ada" not in logged.getvalue() and "Traceback" not in logged.getvalue()
 
 
-def test_a_tab_s_crash_report_goes_to_a_private_file_not_the_terminal(capsys):
+def test_a_tab_s_crash_report_goes_to_a_private_file_beside_the_data_not_the_terminal(
+    capsys, tmp_path
+):
     from infoview_tui.web.tab import _pass_on
 
-    _pass_on("infoview: the data file was changed by another program.\n")
+    argv = ["--data", str(tmp_path / "infoview.json")]
+    _pass_on("infoview: the data file was changed by another program.\n", argv)
     assert capsys.readouterr().err == "infoview: the data file was changed by another program.\n"
 
-    _pass_on("Traceback (most recent call last)\n  note = 'my diagnosis'\nKeyError: 3\n")
+    _pass_on("Traceback (most recent call last)\n  note = 'my diagnosis'\nKeyError: 3\n", argv)
     said = capsys.readouterr().err
     assert "diagnosis" not in said
-    report = Path(said.rsplit(": ", 1)[1].strip())
-    try:
-        assert "my diagnosis" in report.read_text()
-        assert stat.S_IMODE(report.stat().st_mode) == 0o600
-    finally:
-        report.unlink()
+    (report,) = tmp_path.glob("infoview.crash-*.txt")
+    assert str(report) in said
+    assert "my diagnosis" in report.read_text()
+    assert stat.S_IMODE(report.stat().st_mode) == 0o600
 
 
 async def test_the_notice_shows_the_terminal_s_words_and_closes_on_q():
