@@ -213,12 +213,15 @@ def test_kill_9_during_full_saves_leaves_the_old_or_the_new_file(tmp_path, clock
     seed, rng = seeded()
     last = generation(path, clock)
     kills = advanced = mid_write = 0
-    # At least 25 kills; more (up to 60) until one has landed while a temp file was open.
-    while kills < 25 or (mid_write == 0 and kills < 60):
+    # At least 25 kills; more (up to 80) until one has landed while a temp file was open.
+    # A save checks and encodes the file before its temp file exists: once 25 random kills
+    # have missed the write, the rest aim at the second part of a save, where it happens.
+    while kills < 25 or (mid_write == 0 and kills < 80):
         child = start(REWRITE_FOREVER, str(path))
         assert first_line(child) == f"ready {last}"
         assert first_line(child) == "saving"
-        time.sleep(rng.uniform(0, 2 * write_time))  # a random moment in or after the rewrite
+        lower, upper = (0.0, 2.0) if kills < 25 else (0.3, 1.0)
+        time.sleep(rng.uniform(lower, upper) * write_time)  # a moment in or after the rewrite
         kill9(child)
         kills += 1
         if any(tmp_path.glob(".infoview.json.tmp-*")):
