@@ -22,7 +22,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Static
 
 from ..paths import stylesheet
 from ..widgets.field_error import FieldError
-from ..widgets.path_input import PathInput
+from ..widgets.path_input import PathInput, folder_problem
 
 PRIVATE_LABEL = "Include my private notes (work-ability notes, disclosure plan)"
 PRIVATE_WARNING = (
@@ -124,12 +124,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             field = self.query_one("#export-folder", PathInput)
             folder = field.path if field.value.strip() else self.folder
             error = self.query_one("#export-folder-error", FieldError)
-            if not folder.is_dir():
-                error.show(
-                    f"{folder} is a file, not a folder."
-                    if folder.exists()
-                    else f"There is no folder {folder}. Type one that exists."
-                )
+            problem = folder_problem(folder)
+            if problem is not None:
+                error.show(problem)
                 field.focus()
                 return
             error.show("")

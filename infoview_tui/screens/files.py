@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..exports import is_data_file, write_new_file
+from ..widgets.path_input import folder_problem
 
 if TYPE_CHECKING:
     from ..app import InfoviewApp
@@ -89,9 +90,9 @@ def save_for_person(
         _deliver(app, name, raw, what, detail, then)
         return
     where = (folder or default_folder(app)).expanduser()
-    if not where.is_dir():
-        problem = "is a file, not a folder" if where.exists() else "does not exist"
-        _failed(app, f"{what} was not saved: {where} {problem}.")
+    problem = folder_problem(where)
+    if problem is not None:
+        _failed(app, f"{what} was not saved. {problem}")
         return
     target = where.absolute() / name
     if is_data_file(target, app.store.path):

@@ -20,12 +20,25 @@ from textual.suggester import Suggester
 from .one_line_input import OneLineInput
 
 MAX_LISTED = 5_000  # entries of one folder looked at; a folder larger than that completes less
+MAX_PATH = 4_096  # longer than any path a system allows: a paste of something else
+
+
+def folder_problem(path: Path) -> str | None:
+    """Why `path` cannot be used as a folder to save in, in words; None when it can."""
+    try:
+        if path.is_dir():
+            return None
+        if path.exists():
+            return f"{path} is a file, not a folder."
+    except (OSError, ValueError):  # a name too long for the system, a NUL byte, ...
+        return "That is not a folder this computer can use. Type the folder's path."
+    return f"There is no folder {path}. Type one that exists."
 
 
 def complete_path(value: str, *, folders_only: bool = False) -> str | None:
     """`value` with the rest of the first name that completes it (a folder ends in "/"),
     or None when nothing does. Folders come before files; then names in order."""
-    if not value.strip():
+    if not value.strip() or len(value) > MAX_PATH:
         return None
     expanded = os.path.expanduser(value)
     head, tail = os.path.split(expanded)
@@ -52,7 +65,7 @@ def complete_path(value: str, *, folders_only: bool = False) -> str | None:
                 if folders_only and not is_dir:
                     continue
                 found.append((not is_dir, name))
-    except OSError:
+    except (OSError, ValueError):  # no such folder, too long a name, a NUL in it, ...
         return None
     if exact_folder and tail:
         return value + "/"  # a folder typed in full: go on inside it

@@ -7,6 +7,7 @@ import shutil
 import threading
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.widgets import Select
 
@@ -265,3 +266,25 @@ async def test_import_from_the_palette_on_the_demo(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, ContactsScreen)  # opened to show who came in
         assert len(app.store.contacts) > before
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "x" * 100_000,  # a whole document pasted by mistake
+        "~/Downloads/\nConnections.csv\n",  # lines joined: a path that is not there
+        "👩‍👩‍👧‍👦 contacts.csv",  # emoji with joiners
+        "a\x00b/Connections.csv",  # a NUL byte, which no path may hold
+        "/" + "y" * 300 + "/Connections.csv",  # a name longer than any file system allows
+    ],
+)
+async def test_odd_paths_get_a_message_never_a_crash(run_app, store, pasted, screen_text):
+    async with run_app() as pilot:
+        screen = await open_import(pilot)
+        await preview(pilot, pasted)
+        assert status(screen)  # said, under the path
+        assert screen.query_one("#import-status").has_class("-error")
+        assert pilot.app.is_running and "Traceback" not in screen_text(pilot.app)
+        await pilot.press("ctrl+f", "tab")  # completion of an odd path: nothing, no crash
+        await settle(pilot)
+        assert pilot.app.is_running

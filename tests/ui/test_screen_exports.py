@@ -281,3 +281,26 @@ async def test_in_a_browser_the_files_are_downloads_not_files(
         assert b"Ada Okafor" in data and WORK_ABILITY.encode() not in data
     store_files = sorted(p.name for p in data_path.parent.iterdir())
     assert not [n for n in store_files if n.endswith((".txt", ".md")) and n not in before]
+
+
+@pytest.mark.parametrize(
+    "typed", ["z" * 100_000, "/tmp/\x00/out", "/" + "y" * 300, "~/👩‍👩‍👧‍👦 not here"]
+)
+async def test_an_odd_folder_is_refused_in_the_dialog_never_a_crash(run_app, ids, typed):
+    from textual import events
+
+    async with run_app() as pilot:
+        pilot.app.push_screen(ContactsScreen())
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("v")
+        box = await dialog(pilot)
+        folder = box.query_one("#export-folder", PathInput)
+        folder.value = ""
+        folder.post_message(events.Paste(typed))
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()  # its completion, on a thread
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is box and pilot.app.is_running
+        assert str(box.query_one("#export-folder-error").render())

@@ -27,7 +27,7 @@ from ...exchange.import_plan import Action, ImportPlan, group_skips
 from ...paths import stylesheet
 from ...services import imports
 from ...services.words import plural
-from ...widgets.path_input import PathInput
+from ...widgets.path_input import MAX_PATH, PathInput
 from ...widgets.record_table import ColumnSpec, PlainCell, RecordTable
 from ..base import InfoviewScreen
 
@@ -237,6 +237,9 @@ class ImportScreen(InfoviewScreen[ImportPlan | None]):
     def _read(self, token: int, path: Path, mapping: dict[str, str] | None) -> None:
         """Read and plan; touches no widget, only posts what it found."""
         try:
+            if len(str(path)) > MAX_PATH or "\x00" in str(path):
+                self.post_message(self.Failed(token, "That is not a path this computer can open."))
+                return
             if path.is_dir():
                 self.post_message(self.Failed(token, _folder_message(path)))
                 return
@@ -251,6 +254,8 @@ class ImportScreen(InfoviewScreen[ImportPlan | None]):
             self.post_message(self.Failed(token, message, err.columns, err.sample))
         except imports.ReadError as err:
             self.post_message(self.Failed(token, str(err)))
+        except OSError:  # a path the system refuses (a name too long, ...)
+            self.post_message(self.Failed(token, "That is not a path this computer can open."))
         except Exception as err:  # never a traceback: it would print the file's contents
             self.post_message(
                 self.Failed(
