@@ -288,3 +288,54 @@ async def test_odd_paths_get_a_message_never_a_crash(run_app, store, pasted, scr
         await pilot.press("ctrl+f", "tab")  # completion of an odd path: nothing, no crash
         await settle(pilot)
         assert pilot.app.is_running
+
+
+async def test_on_a_read_only_file_the_preview_shows_and_the_import_is_refused(data_path, clock):
+    import stat as stat_module
+
+    from infoview_tui.store.store import Store
+
+    Store.open(data_path, clock).close()
+    data_path.chmod(0o400)
+    before = data_path.read_bytes()
+    app = build_app(clock, opener=lambda: Store.open(data_path, clock))
+    said = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_import(pilot)
+        await preview(pilot, FIXTURES / "Connections.csv")
+        assert "6 new" in status(screen)  # reading is allowed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "read-only" in said[-1]
+        assert pilot.app.screen is screen
+    assert data_path.read_bytes() == before
+    assert stat_module.S_IMODE(data_path.stat().st_mode) == 0o400
+
+
+async def test_three_thousand_connections_are_previewed_and_imported(run_app, store, tmp_path):
+    rows = [
+        f"First{n},Last{n},https://www.linkedin.com/in/person-{n},,Company {n % 40},Nurse,"
+        f"{n % 28 + 1} Jul 2025"
+        for n in range(3_000)
+    ]
+    big = tmp_path / "Connections.csv"
+    big.write_text(
+        'Notes:\r\n"About your data."\r\n\r\n'
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+        + "\r\n".join(rows)
+        + "\r\n",
+        encoding="utf-8-sig",
+    )
+    async with run_app() as pilot:
+        screen = await open_import(pilot)
+        await preview(pilot, big)
+        assert "3,000 new" in status(screen)
+        assert screen.query_one("#import-rows").row_count == 3_000
+        await pilot.press("v")  # only the skipped: none
+        await pilot.press("v", "v", "v")
+        await pilot.pause()
+        assert "No row is skipped." in str(screen.query_one("#import-detail-text").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert len(store.contacts) == 3_000

@@ -304,3 +304,33 @@ async def test_an_odd_folder_is_refused_in_the_dialog_never_a_crash(run_app, ids
         await pilot.pause()
         assert pilot.app.screen is box and pilot.app.is_running
         assert str(box.query_one("#export-folder-error").render())
+
+
+async def test_exports_on_the_demo(tmp_path):
+    from infoview_tui.clock import FakeClock
+    from infoview_tui.launch import build_app
+
+    app = build_app(FakeClock(NOW), demo_in=tmp_path, autosave_after=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("a")  # after the latest meeting
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await dialog(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")  # leave the field, then the screen
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("c")
+        await dialog(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+    (markdown,) = tmp_path.glob("infoview-meeting-*.md")
+    assert markdown.read_text(encoding="utf-8").startswith("# ")
+    (calendar,) = tmp_path.glob("infoview-meetings-*.ics")
+    assert Calendar.from_ical(calendar.read_bytes()).walk("VEVENT")

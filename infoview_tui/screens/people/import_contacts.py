@@ -212,6 +212,11 @@ class ImportScreen(InfoviewScreen[ImportPlan | None]):
         self._say("Type the file's path, then enter. Nothing is imported before you say so.")
         self.query_one("#import-detail-text", Static).update(Content(WHERE_FROM))
 
+    def reload_from_store(self) -> None:
+        """Another version of the data was loaded: the preview is made again against it."""
+        if self._plan is not None:
+            self.preview()
+
     # ----- reading (on a worker thread) ---------------------------------------------------
 
     @on(Input.Submitted, "#import-path")
