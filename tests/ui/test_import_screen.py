@@ -25,6 +25,15 @@ from .conftest import NOW, record_notifications
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "exchange"
 
 
+async def opened(pilot) -> None:
+    """Until the app's store is open (it opens on a worker, after the first frame)."""
+    while not pilot.app.has_store:
+        await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
 async def open_import(pilot) -> ImportScreen:
     await pilot.press("c")
     await pilot.pause()
@@ -250,7 +259,7 @@ async def test_import_from_the_palette_on_the_demo(tmp_path):
     clock = FakeClock(NOW)
     app = build_app(clock, demo_in=tmp_path, autosave_after=0)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await opened(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Import contacts")
@@ -301,7 +310,7 @@ async def test_on_a_read_only_file_the_preview_shows_and_the_import_is_refused(d
     app = build_app(clock, opener=lambda: Store.open(data_path, clock))
     said = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await opened(pilot)
         screen = await open_import(pilot)
         await preview(pilot, FIXTURES / "Connections.csv")
         assert "6 new" in status(screen)  # reading is allowed

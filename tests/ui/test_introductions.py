@@ -40,6 +40,15 @@ def ids(store):
     return {"harbour": harbour.id, "northwind": northwind.id, "ada": ada.id}
 
 
+async def opened(pilot) -> None:
+    """Until the app's store is open (it opens on a worker, after the first frame)."""
+    while not pilot.app.has_store:
+        await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
 async def settle(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -148,7 +157,7 @@ async def test_nothing_ranked_and_no_occupation_says_what_to_do(run_app, store, 
 async def test_on_the_demo_from_the_palette(tmp_path, screen_text):
     app = build_app(FakeClock(NOW), demo_in=tmp_path, autosave_after=0)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await opened(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Warm introductions")

@@ -74,6 +74,15 @@ def private(path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+async def opened(pilot) -> None:
+    """Until the app's store is open (it opens on a worker, after the first frame)."""
+    while not pilot.app.has_store:
+        await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
 async def dialog(pilot) -> ExportDialog:
     await pilot.pause()
     await pilot.pause()
@@ -312,8 +321,7 @@ async def test_exports_on_the_demo(tmp_path):
 
     app = build_app(FakeClock(NOW), demo_in=tmp_path, autosave_after=0)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await opened(pilot)
         await pilot.press("a")  # after the latest meeting
         await pilot.pause()
         await pilot.press("ctrl+g")
