@@ -403,6 +403,16 @@ class InfoviewApp(App[None]):
             return done
         return super().push_screen(screen, callback, wait_for_dismiss)
 
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        """A file offered to the browser as a download (screens/files.py) did not get there."""
+        if event.name != "screenshot":  # Textual's own says so for a screenshot
+            self.notify(
+                f"{event.name or 'The file'} did not reach your browser; try again.",
+                title="Download",
+                severity="error",
+                markup=False,
+            )
+
     # ----- help, palette, terminal size -----------------------------------------------------
 
     def action_help(self) -> None:
@@ -432,6 +442,19 @@ class InfoviewApp(App[None]):
                 lambda node=active.node, action=binding.action: self.run_action(action, node),
             )
         yield SystemCommand("Search", "Search everything (ctrl+k)", self.action_search)
+        if self._store is not None:
+            from .screens import router
+
+            yield SystemCommand(
+                "Import contacts",
+                "From LinkedIn's export, a CSV or vCards; shows what would happen first",
+                lambda: router.open_area(self, router.Area.IMPORT),
+            )
+            yield SystemCommand(
+                "Warm introductions",
+                "Who you know at each ranked employer and in the job you are exploring",
+                lambda: router.open_area(self, router.Area.INTRODUCTIONS),
+            )
         if self._store is not None and self._store.conflict is not None:
             yield SystemCommand(
                 "Resolve",

@@ -16,7 +16,6 @@ app), 3 for a data file in use, 130 when interrupted.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -370,7 +369,7 @@ def _export(argv: list[str], clock: Clock) -> int:
 
 
 def _write_export(args: argparse.Namespace, store: Store, clock: Clock, data_file: Path) -> int:
-    from .exports import write_new_file
+    from .exports import is_data_file, write_new_file
     from .services import exports
     from .services.exports import ExportError
 
@@ -420,7 +419,7 @@ def _write_export(args: argparse.Namespace, store: Store, clock: Clock, data_fil
         return 0
     target = Path(args.output).expanduser() if args.output else Path(export.name)
     target = target.absolute()
-    if _is_ours(target, data_file):
+    if is_data_file(target, data_file):
         return fail(f"{target} is infoview's own data file (or beside it); choose another.", 1)
     try:
         write_new_file(target, export.data, force=args.force)
@@ -432,13 +431,3 @@ def _write_export(args: argparse.Namespace, store: Store, clock: Clock, data_fil
         return fail(f"could not write {target}: {err.strerror or err}.", 1)
     say(f"Wrote {target}: {outcome.message}{_period(start, end)}")
     return 0
-
-
-def _is_ours(target: Path, data_file: Path) -> bool:
-    """The data file itself, its journal, lock or a temp file of it: never an export's."""
-    real = Path(os.path.realpath(target))
-    data = Path(os.path.realpath(data_file))
-    own = {data.name, f"{data.name}.journal", f"{data.name}.lock"}
-    return real.parent == data.parent and (
-        real.name in own or real.name.startswith(f".{data.name}")
-    )

@@ -23,8 +23,12 @@ def slug(text: str, fallback: str = "contact") -> str:
     return joined or fallback
 
 
+def thank_you_name(contact_name: str, day: date) -> str:
+    return f"thank-you-{slug(contact_name)}-{day.isoformat()}.txt"
+
+
 def thank_you_path(folder: Path, contact_name: str, day: date) -> Path:
-    return folder / f"thank-you-{slug(contact_name)}-{day.isoformat()}.txt"
+    return folder / thank_you_name(contact_name, day)
 
 
 def write_text_file(path: Path, text: str) -> Path:
@@ -91,3 +95,13 @@ def write_new_file(path: Path, data: bytes, *, force: bool = False) -> Path:
         raise
     fsync_dir(path.parent)
     return path
+
+
+def is_data_file(target: Path, data_file: Path) -> bool:
+    """The data file itself, its journal, lock or a temp file of it: never an export's."""
+    real = Path(os.path.realpath(target))
+    data = Path(os.path.realpath(data_file))
+    own = {data.name, f"{data.name}.journal", f"{data.name}.lock"}
+    return real.parent == data.parent and (
+        real.name in own or real.name.startswith(f".{data.name}")
+    )

@@ -8,6 +8,8 @@ Deterministic: a fixed fake clock and the demo data built for it.
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
@@ -58,16 +60,52 @@ def meeting_at(minutes: float) -> Drive:
     return drive
 
 
+def then_settle(*pressed: str) -> Drive:
+    """Press the keys, then let the screen's worker (warm introductions) finish."""
+
+    async def drive(pilot, app, clock) -> None:
+        await pilot.press(*pressed)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    return drive
+
+
+async def import_preview(pilot, app, clock) -> None:
+    """The import screen's preview of a LinkedIn export, as if from ~/Downloads."""
+    from textual import events
+
+    home = Path(tempfile.mkdtemp(prefix="infoview-shot-home-"))
+    (home / "Downloads").mkdir()
+    fixture = HERE.parent / "tests" / "fixtures" / "exchange" / "Connections.csv"
+    shutil.copy(fixture, home / "Downloads" / "Connections.csv")
+    real_home = os.environ.get("HOME", "")
+    os.environ["HOME"] = str(home)  # "~" in the path field is this folder, while it reads
+    await pilot.press("c")
+    await pilot.pause()
+    await pilot.press("i")
+    await pilot.pause()
+    app.screen.query_one("#import-path").post_message(events.Paste("~/Downloads/Connections.csv"))
+    await pilot.pause()
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    os.environ["HOME"] = real_home
+    shutil.rmtree(home, ignore_errors=True)
+
+
 SHOTS: list[tuple[str, Drive]] = [
     ("home", keys()),
     ("help", keys("question_mark")),
     ("contacts", keys("c", "down", "down")),
     ("contact-form", keys("c", "down", "e")),
+    ("import", import_preview),
     ("palette", keys("c", "ctrl+p")),
     ("occupation", keys("o")),
     ("me", keys("i")),
     ("employers", keys("e")),
     ("employer-card", keys("e", "enter")),
+    ("introductions", then_settle("e", "w")),
     ("meetings", keys("p")),
     ("plan-email", keys("p", "enter")),
     ("plan-questions", keys("p", "enter", "escape", "right", "right", "right")),

@@ -15,7 +15,7 @@ from .vcard import read_vcards
 CONNECTIONS = "connections.csv"
 
 
-def read_contacts_file(path: Path, mapping: str | None = None) -> Contents:
+def read_contacts_file(path: Path, mapping: str | dict[str, str] | None = None) -> Contents:
     """People from the file at `path` (see `read_contacts`). Raises ReadError."""
     try:
         size = path.stat().st_size
@@ -34,14 +34,19 @@ def read_contacts_file(path: Path, mapping: str | None = None) -> Contents:
     return read_contacts(raw, path.name, mapping)
 
 
-def read_contacts(raw: bytes, file_name: str = "", mapping: str | None = None) -> Contents:
+def read_contacts(
+    raw: bytes, file_name: str = "", mapping: str | dict[str, str] | None = None
+) -> Contents:
     """People from a file's bytes: a ZIP (LinkedIn's "Get a copy of your data": its
     Connections.csv), vCards (.vcf, or text that begins with BEGIN:VCARD), else CSV.
-    `mapping` is --map's text. Raises ReadError."""
+    `mapping` is --map's text, or {heading key: field} as the import screen's column choice
+    gives it. Raises ReadError."""
     try:
-        columns = parse_map(mapping) if mapping else None
+        columns = parse_map(mapping) if isinstance(mapping, str) and mapping else None
     except ValueError as err:
         raise ReadError(str(err)) from None
+    if isinstance(mapping, dict):
+        columns = mapping or None
     if raw.startswith(b"PK\x03\x04") or raw.startswith(b"PK\x05\x06"):
         inner, raw = _connections_from_zip(raw, file_name)
         return read_csv(decode_text(raw), columns, f"{file_name}: {inner}" if file_name else inner)

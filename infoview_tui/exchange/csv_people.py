@@ -24,6 +24,7 @@ from ..domain.records import ContactSource
 from ..domain.validation import clean_text
 from .people import (
     Contents,
+    NoNameColumn,
     Person,
     ReadError,
     Skip,
@@ -195,13 +196,16 @@ def read_csv(text: str, mapping: dict[str, str] | None = None, file_name: str = 
         kind, label = ContactSource.CSV, "a CSV file with a header row"
     if file_name:
         label = f"{label} ({file_name})"
-    contents = Contents(kind, label)
+    sample = next((r for r in records[header.index + 1 :] if not _blank(r)), [])
+    contents = Contents(kind, label, columns=list(header.cells), sample=list(sample))
     fields = {f for _i, f in columns}
     if not fields & {"name", "first_name", "last_name"}:
-        raise ReadError(
+        raise NoNameColumn(
             "No column holds names (looked for Name, First Name, Last Name and the like; "
             f"the columns are {_list(header.cells)}). Say which with --map, for example "
-            "--map 'Full Name=name'."
+            "--map 'Full Name=name'.",
+            list(header.cells),
+            list(sample),
         )
     used = {i for i, _f in columns}
     unused = [cell for i, cell in enumerate(header.cells) if i not in used and cell.strip()]

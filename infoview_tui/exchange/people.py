@@ -24,6 +24,16 @@ class ReadError(Exception):
     """The file cannot be read as contacts at all; `str(error)` says why, for people."""
 
 
+class NoNameColumn(ReadError):
+    """A CSV file whose header names no column of names: which column holds what must be
+    said (--map on the command line, the column choice on the import screen)."""
+
+    def __init__(self, message: str, columns: list[str], sample: list[str]) -> None:
+        super().__init__(message)
+        self.columns = columns  # the header row's cells
+        self.sample = sample  # the first row after it, for showing what a column holds
+
+
 @dataclass(frozen=True)
 class Person:
     """One person from a file. `where` is how to find them in it ("row 12", "card 3 (line
@@ -59,6 +69,8 @@ class Contents:
     skipped: list[Skip] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # about rows that were kept
     notes: list[str] = field(default_factory=list)  # about the file: columns not used, ...
+    columns: list[str] = field(default_factory=list)  # a CSV's header row
+    sample: list[str] = field(default_factory=list)  # and its first row of people
 
 
 def one_line(text: str) -> str:

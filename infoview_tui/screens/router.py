@@ -14,9 +14,12 @@ from ..domain.records import InterviewStatus
 from ..domain.search import Hit, Kind
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.screen import Screen
 
     from ..app import InfoviewApp
+    from ..exchange.import_plan import ImportPlan
 
 
 class Area(StrEnum):
@@ -27,6 +30,8 @@ class Area(StrEnum):
     OCCUPATION = "occupation"
     ME = "me"
     SEARCH = "search"
+    IMPORT = "import"
+    INTRODUCTIONS = "introductions"
 
 
 def open_area(app: InfoviewApp, area: Area | str) -> None:
@@ -54,6 +59,10 @@ def open_area(app: InfoviewApp, area: Area | str) -> None:
         from .prepare.me import MeScreen
 
         app.push_screen(MeScreen())
+    elif area is Area.IMPORT:
+        open_import(app)
+    elif area is Area.INTRODUCTIONS:
+        open_introductions(app)
     else:
         from .search import SearchScreen
 
@@ -122,6 +131,30 @@ def open_employer(app: InfoviewApp, org_id: int) -> None:
     from .prepare.employer_card import EmployerCardScreen
 
     app.push_screen(EmployerCardScreen(org_id))
+
+
+def open_import(app: InfoviewApp, then: Callable[[ImportPlan | None], None] | None = None) -> None:
+    """The import screen; `then` hears the plan imported (None: nothing was). By default
+    (from the palette) the contacts list opens afterwards to show who came in."""
+    from .people.import_contacts import ImportScreen
+
+    def imported(plan: ImportPlan | None) -> None:
+        if plan is not None:
+            open_area(app, Area.CONTACTS)
+
+    app.push_screen(ImportScreen(), then or imported)
+
+
+def open_introductions(
+    app: InfoviewApp, *, organization_id: int | None = None, occupation_id: int | None = None
+) -> None:
+    """Warm introductions: who I know at each ranked employer and in the current occupation,
+    starting at the employer or occupation given."""
+    from .prepare.introductions import IntroductionsScreen
+
+    app.push_screen(
+        IntroductionsScreen(organization_id=organization_id, occupation_id=occupation_id)
+    )
 
 
 def open_hit(app: InfoviewApp, hit: Hit) -> None:

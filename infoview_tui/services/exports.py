@@ -177,14 +177,18 @@ def export_ics(
     start: date | None = None,
     end: date | None = None,
     todos: bool = False,
+    meetings_in: bool = True,
+    followups_in: bool = True,
 ) -> Outcome[Export]:
     """Meetings with a date as events (cancelled ones as cancelled events, so a calendar
-    that has them drops them), open follow-ups with a due day as all-day events or to-dos."""
+    that has them drops them), open follow-ups with a due day as all-day events or to-dos.
+    `meetings_in`/`followups_in` False leave that half out (the Meetings list exports its
+    meetings, Follow-ups its items)."""
     base, note = uid_base(store)
     meetings = [iv for iv in store.interviews.all() if iv.when is not None and iv.id is not None]
-    meetings = [iv for iv in meetings if _within(_meeting_day(iv, now), start, end)]
+    meetings = [iv for iv in meetings if meetings_in and _within(_meeting_day(iv, now), start, end)]
     items = [f for f in store.followups.all() if f.is_open and f.due is not None and f.id]
-    items = [f for f in items if _within(f.due, start, end)]
+    items = [f for f in items if followups_in and _within(f.due, start, end)]
     ids = {iv.contact_id for iv in meetings} | {f.contact_id for f in items}
     names = store.contact_names(i for i in ids if i is not None)
     orgs = {o.id: o.name for o in store.organizations.all()}
@@ -228,12 +232,14 @@ def export_ics(
             )
         )
     data = ical.calendar(events, tasks, stamp=now, todos=todos)
-    message = (
-        f"{plural(len(events), 'meeting', 'meetings')} and "
-        f"{plural(len(tasks), 'open follow-up', 'open follow-ups')}"
-        f"{' (as to-dos)' if todos else ''}."
-    )
-    name = f"infoview{_span(start, end) or '-' + now.date().isoformat()}.ics"
+    halves = []
+    if meetings_in:
+        halves.append(plural(len(events), "meeting", "meetings"))
+    if followups_in:
+        halves.append(plural(len(tasks), "open follow-up", "open follow-ups"))
+    message = f"{' and '.join(halves)}{' (as to-dos)' if todos and followups_in else ''}."
+    what = "" if meetings_in == followups_in else "-meetings" if meetings_in else "-follow-ups"
+    name = f"infoview{what}{_span(start, end) or '-' + now.date().isoformat()}.ics"
     return Outcome(Export(data, name), _with_note(message, note))
 
 

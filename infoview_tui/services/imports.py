@@ -24,7 +24,7 @@ from ..domain.records import Profile
 from ..exchange.contacts_file import read_contacts_file
 from ..exchange.import_plan import ImportPlan, plan_import
 from ..exchange.json_dump import Restorable, load
-from ..exchange.people import MAX_FILE_BYTES, Contents, ReadError
+from ..exchange.people import MAX_FILE_BYTES, Contents, NoNameColumn, ReadError
 from ..exchange.uids import contact_uid
 from ..store.schema import SCHEMA_VERSION, migrate
 from ..store.store import Store
@@ -32,6 +32,7 @@ from .outcome import Outcome
 from .words import plural
 
 __all__ = [
+    "NoNameColumn",
     "ReadError",
     "apply_contacts",
     "apply_restore",
@@ -41,14 +42,18 @@ __all__ = [
 ]
 
 
-def read_contacts(path: Path, mapping: str | None = None) -> Contents:
+def read_contacts(path: Path, mapping: str | dict[str, str] | None = None) -> Contents:
     """The people in a LinkedIn export (CSV or ZIP), a CSV with a header row, or a vCard
-    file; `mapping` is --map's text. Raises ReadError."""
+    file; `mapping` is --map's text, or {heading key: field} (the import screen's column
+    choice). Raises ReadError (NoNameColumn when a CSV names no column of names)."""
     return read_contacts_file(path, mapping)
 
 
 def plan_contacts(store: Store, contents: Contents, now: datetime) -> ImportPlan:
-    """What importing `contents` would do; writes nothing."""
+    """What importing `contents` would do; writes nothing. (The import screen runs it on a
+    worker thread: the store's state is taken first, so a change made meanwhile makes
+    `apply_contacts` plan again rather than apply a plan made against older contacts.)"""
+    basis = (store.generation, store.change_count)
     contacts = store.contacts.all()
 
     def ours() -> dict[str, int]:
@@ -56,7 +61,7 @@ def plan_contacts(store: Store, contents: Contents, now: datetime) -> ImportPlan
         return {contact_uid(own, c.id): c.id for c in contacts if c.id is not None} if own else {}
 
     plan = plan_import(contents, contacts, store.organizations.all(), now, ours)
-    plan.basis = (store.generation, store.change_count)
+    plan.basis = basis
     return plan
 
 

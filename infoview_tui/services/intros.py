@@ -223,8 +223,8 @@ def _next_step(people: list[Known], at: str, there: str, imported: bool) -> str:
     )
     if not imported:
         step += (
-            " Importing your LinkedIn connections (infoview import contacts FILE) shows who "
-            "you already know."
+            " Importing your LinkedIn connections shows who you already know (i on the "
+            "Contacts screen, or infoview import contacts FILE)."
         )
     return step
 

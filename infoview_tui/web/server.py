@@ -67,8 +67,9 @@ stops the server after the open tabs have saved. If the server is killed, its ta
 notice, save and quit by themselves; if they are killed too, the journal keeps what was
 typed, as when the terminal app is killed.
 
-Files infoview saves, such as a thank-you note, are written beside the data file on this
-computer, as in a terminal, and the app says where.
+Files infoview saves (a thank-you note, a meeting as Markdown, a calendar file, vCards) are
+offered as downloads in the browser instead of being written beside the data file; the app
+says so. Downloads go through this server and need the token too.
 
 A browser keeps a few keys for itself (Chrome and Firefox: ctrl+n, ctrl+t, ctrl+w): in a
 meeting, choose "Next" or "Add Q" in the command palette (ctrl+p) instead.

@@ -4,8 +4,8 @@
     python -m tests.web.deliver_app app       # what each tab runs
 
 The browser test uses it to prove that a file an app delivers (`App.deliver_text`) reaches
-the browser as a download through the token-guarded server; infoview's own screens will call
-`deliver_text` the same way (see infoview_tui/web/server.py).
+the browser as a download through the token-guarded server; infoview's own screens deliver
+their files the same way, through `infoview_tui.screens.files.save_for_person`.
 """
 
 from __future__ import annotations

@@ -159,3 +159,86 @@ def test_a_file_the_app_delivers_downloads_through_the_token_and_only_with_it(br
         context.close()
     finally:
         served.close()
+
+
+def test_a_thank_you_and_an_export_saved_in_the_browser_arrive_as_downloads(browser, tmp_path):
+    """Issue 14: every file the app saves is offered as a download in the browser. The
+    served app's own keys (ctrl+s on the thank-you, ctrl+g for the meeting as Markdown)
+    reach the browser through the token-guarded link, with the content the app made."""
+    from datetime import timedelta
+
+    from infoview_tui.domain import after
+    from infoview_tui.domain.records import (
+        Contact,
+        Interview,
+        InterviewStatus,
+        Note,
+        Profile,
+        Reflection,
+        Session,
+    )
+
+    path = tmp_path / "infoview.json"
+    store = Store.open(path, Clock())
+    now = Clock().now()
+    profile = Profile(name="Sam Rivera", work_ability="SENTINEL-private-3b1d")
+    store.save_profile(profile)
+    ada = store.contacts.save(Contact(name="Ada Okafor"))
+    meeting = store.interviews.save(
+        Interview(
+            contact_id=ada.id, status=InterviewStatus.DONE, when=now - timedelta(hours=2),
+            session=Session(started=now - timedelta(hours=2), ended=now - timedelta(hours=1)),
+            notes=[Note("Night shifts twice a month", 90)],
+            reflection=Reflection(learned="Night shifts twice a month"),
+        )
+    )  # fmt: skip
+    store.followups.save(after.thank_you_item(meeting, ada, now - timedelta(hours=1), []))
+    store.close()
+    draft = after.thank_you_draft(meeting, ada, profile, "Night shifts twice a month") + "\n"
+    day = after.meeting_day(meeting)
+    assert day is not None
+
+    served = Served("--data", str(path), cwd=tmp_path).wait_ready()
+    try:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        downloads = []
+
+        def keep(download) -> None:  # Playwright takes no builtin method as a handler
+            downloads.append(download)
+
+        context.on("page", lambda page: page.on("download", keep))
+        tab = PageTab(context, served.address)
+        tab.wait_for("c People m Meet")
+        tab.press("a")  # after the latest meeting: the thank-you
+        tab.wait_for("Dear Ada,")
+
+        def next_download(count: int):
+            for _ in range(400):  # Playwright delivers events only while it is called
+                if len(downloads) >= count:
+                    return downloads[count - 1]
+                tab.page.wait_for_timeout(50)
+            raise AssertionError(f"no download; screen:\n{tab.text()}")
+
+        tab.press("Control+s")
+        note = next_download(1)
+        assert note.suggested_filename == f"thank-you-ada-okafor-{day.isoformat()}.txt"
+        assert open(note.path(), encoding="utf-8").read() == draft  # noqa: SIM115
+        assert f"instance={served.token}" in note.url
+        tab.wait_for("Your browser is downloading")
+
+        tab.press("Control+g")  # this meeting as Markdown
+        tab.wait_for("Your browser will download it.")
+        tab.press("Enter")
+        markdown = next_download(2)
+        assert markdown.suggested_filename == f"infoview-meeting-ada-okafor-{meeting.id}.md"
+        text = open(markdown.path(), encoding="utf-8").read()  # noqa: SIM115
+        assert "Ada Okafor" in text and "Night shifts twice a month" in text
+        assert "SENTINEL-private-3b1d" not in text  # not ticked: not in the file
+        tab.close()
+        context.close()
+        assert served.stop() == 0
+        # Downloads, not files: nothing was written beside the data file.
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["infoview.backups", "infoview.json"]
+        assert "Traceback" not in served.stdout + served.stderr
+    finally:
+        served.close()

@@ -44,6 +44,7 @@ from ...paths import stylesheet
 from ...services import Outcome, followups, leads
 from ...typing_rule import is_text
 from ..autosave import AutoSaveScreen
+from ..files import offer_export, save_for_person
 from .leads import LeadsPane
 from .reflection import ReflectionPane
 from .thanks import ThanksPane
@@ -65,7 +66,8 @@ class AfterScreen(AutoSaveScreen):
         Binding("ctrl+o", "copy", "Copy", id="after.copy",
                 tooltip="Copy the thank-you draft to the clipboard"),
         Binding("ctrl+s", "export", "Save .txt", id="after.export",
-                tooltip="Save the draft as a text file beside the data file"),
+                tooltip="Save the draft as a text file beside the data file (in a browser: "
+                "download it)"),
         Binding("ctrl+t", "sent", "Sent", id="after.sent",
                 tooltip="The thank-you is sent: close its follow-up, log the contact"),
         Binding("ctrl+r", "redraft", "Redraft", show=False, id="after.redraft",
@@ -74,6 +76,9 @@ class AfterScreen(AutoSaveScreen):
                 tooltip="Next part: thank-you, reflection, leads, stay in touch"),
         Binding("ctrl+b", "section(-1)", "Previous part", show=False, id="after.previous",
                 priority=True, tooltip="Previous part"),
+        Binding("ctrl+g", "export_markdown", "Export .md", id="after.markdown",
+                tooltip="This meeting as Markdown: plan, questions, timed notes, captures, "
+                "reflection"),
         Binding("i", "log_interaction", "Talked", id="after.log", priority=True,
                 tooltip="Log an interaction with them: the next check-in counts from now"),
         Binding("escape", "leave", "Back", id="after.back", priority=True,
@@ -268,15 +273,33 @@ class AfterScreen(AutoSaveScreen):
         self.save()
         name = self.contact.name if self.contact else ""
         day = after.meeting_day(self.interview, self.now().tzinfo) or self.now().date()
-        try:
-            path = exports.export_thank_you(
-                self.store.path.parent, name, day, self.query_one(ThanksPane).draft
-            )
-        except OSError as err:
-            self.notify(f"Could not save the file: {err.strerror or err}.", severity="error")
+        draft = self.query_one(ThanksPane).draft
+        save_for_person(
+            self.app,
+            exports.thank_you_name(name, day),
+            draft if draft.endswith("\n") else draft + "\n",
+            what="The thank-you",
+            then=lambda saved: self._show_thanks_status(saved.message),
+        )
+
+    def action_export_markdown(self) -> None:
+        """This meeting as Markdown (services.exports), saved for the person."""
+        from ...services.exports import export_md
+
+        if self.interview is None or self.interview.id is None:
             return
-        self._show_thanks_status(f"Saved to {path}")
-        self.notify(f"Saved to {path}", title="Saved", markup=False)
+        self.save()  # the reflection as typed so far
+        meeting = str(self.interview.id)
+        offer_export(
+            self.app,
+            "Export this meeting as Markdown",
+            about="A Markdown file: the plan, questions asked and not, timed notes, captures, "
+            "the reflection beside your earlier perceptions.",
+            make=lambda choice: export_md(
+                self.store, self.now(), meeting=meeting, include_private=choice.include_private
+            ),
+            private=True,
+        )
 
     def action_sent(self) -> None:
         if self.interview is None:

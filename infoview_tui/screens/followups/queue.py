@@ -28,6 +28,7 @@ from ...services import Outcome
 from ...services import followups as followups_service
 from ...widgets.record_table import ColumnSpec, PlainCell, RecordTable
 from .. import router
+from ..files import offer_export
 from ..record_list import RecordListScreen
 
 COLUMNS = (
@@ -59,6 +60,8 @@ class QueueScreen(RecordListScreen):
                 tooltip="A low-energy day: move today's non-urgent items to the next working day"),
         Binding("E", "energy", "Energy", id="queue.energy",
                 tooltip="Weekly meeting cap and rest days"),
+        Binding("c", "export_calendar", ".ics", id="queue.calendar",
+                tooltip="Open follow-ups with a due day as a calendar file (.ics)"),
         Binding("escape", "back", "Back", id="queue.back", tooltip="Back to home"),
     ]  # fmt: skip
 
@@ -316,6 +319,20 @@ class QueueScreen(RecordListScreen):
             self.notify("Energy settings kept.", timeout=3)
 
         self.app.push_screen(EnergyScreen(store.profile()), saved)
+
+    def action_export_calendar(self) -> None:
+        from ...services.exports import export_ics
+
+        offer_export(
+            self.app,
+            "Follow-ups to a calendar file",
+            lambda choice: export_ics(
+                self.store, self.now(), todos=choice.todos, meetings_in=False
+            ),
+            about="Open follow-ups with a due day, for any calendar program (.ics). "
+            "Importing a newer file updates them rather than doubling them.",
+            todos=True,
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -7,7 +7,7 @@ The table is built once per change from the store's cached records (a few hundre
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual import on
 from textual.app import ComposeResult
@@ -29,7 +29,11 @@ from ...typing_rule import ReadOnlyBox, scroll_box, scroll_keys
 from ...widgets.one_line_input import OneLineInput
 from ...widgets.record_table import ColumnSpec, PlainCell, RecordTable
 from .. import router
+from ..files import offer_export
 from ..record_list import RecordListScreen
+
+if TYPE_CHECKING:
+    from ...exchange.import_plan import ImportPlan
 
 FOUND_SHORT = {
     FoundThrough.FAMILY: "family",
@@ -80,6 +84,11 @@ class ContactsScreen(RecordListScreen):
                 tooltip="They said now is good: start a meeting with default questions"),
         Binding("slash", "filter", "Filter", id="contacts.filter",
                 tooltip="Filter by name, organisation or job title"),
+        Binding("i", "import", "Import", id="contacts.import",
+                tooltip="Import people from LinkedIn's export, a CSV or vCards (preview first)"),
+        # Not in the footer (no room at 80 columns): in help and the palette.
+        Binding("v", "export_vcards", "vCards", show=False, id="contacts.vcards",
+                tooltip="Every contact as vCards (.vcf), for an address book"),
         Binding("escape", "back", "Back", id="contacts.back",
                 tooltip="Clear the filter, or go back to home"),
         *scroll_keys("contact-detail", "the contact's details"),
@@ -325,6 +334,28 @@ class ContactsScreen(RecordListScreen):
             self._show(contact.id)
         self.table.focus()
         self.notify(f"Saved {contact.name}.", markup=False, timeout=3)
+
+    def action_import(self) -> None:
+        router.open_import(self.app, then=self._imported)
+
+    def _imported(self, plan: ImportPlan | None) -> None:
+        """Back from the import screen: show everyone, those who came in included."""
+        if plan is None:
+            return
+        self.query_one("#contacts-filter", Input).value = ""
+        self.reload()
+        self.table.focus()
+
+    def action_export_vcards(self) -> None:
+        from ...services.exports import export_vcf
+
+        offer_export(
+            self.app,
+            "Contacts as vCards",
+            lambda _choice: export_vcf(self.store, self.now()),
+            about="Every contact as a vCard (.vcf), for an address book. Importing the file "
+            "again updates them rather than doubling them.",
+        )
 
     def action_meet(self) -> None:
         contact_id = self.table.highlighted_id

@@ -20,6 +20,7 @@ from ...paths import stylesheet
 from ...services import meetings as meetings_service
 from ...widgets.record_table import ColumnSpec, PlainCell, RecordTable
 from .. import router
+from ..files import offer_export
 from ..record_list import RecordListScreen
 
 COLUMNS = (
@@ -60,6 +61,10 @@ class MeetingsScreen(RecordListScreen):
                 tooltip="Request, introduction, questions and date for the highlighted meeting"),
         Binding("d", "delete", "Delete", id="meetings.delete",
                 tooltip="Delete the highlighted meeting (asks first)"),
+        Binding("x", "export_markdown", "Export .md", id="meetings.markdown",
+                tooltip="The highlighted meeting as Markdown: plan, questions, notes, reflection"),
+        Binding("c", "export_calendar", "Calendar", id="meetings.calendar",
+                tooltip="Every meeting with a date as a calendar file (.ics) for any calendar"),
         Binding("escape", "back", "Back", id="meetings.back", tooltip="Back to home"),
     ]  # fmt: skip
 
@@ -73,7 +78,7 @@ class MeetingsScreen(RecordListScreen):
         yield Header()
         yield RecordTable(COLUMNS, id="meetings-table")
         yield Static("", id="meeting-prep")
-        yield Footer()
+        yield Footer(compact=True)  # six keys and the palette hint fit in 80 columns
 
     def on_mount(self) -> None:
         self.sub_title = "Meetings"
@@ -129,7 +134,7 @@ class MeetingsScreen(RecordListScreen):
         panel.update(Content.assemble(*parts))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("open", "delete"):
+        if action in ("open", "delete", "export_markdown"):
             tables = self.query(RecordTable)
             return (bool(tables) and tables.first().highlighted_id is not None) or None
         return True
@@ -159,6 +164,35 @@ class MeetingsScreen(RecordListScreen):
             return
         self.reload(keep=meeting.id)
         router.open_plan(self.app, meeting.id)
+
+    def action_export_markdown(self) -> None:
+        from ...services.exports import export_md
+
+        meeting = self._meetings.get(self.table.highlighted_id or -1)
+        if meeting is None or meeting.id is None:
+            return
+        number = str(meeting.id)
+        offer_export(
+            self.app,
+            "Export this meeting as Markdown",
+            about="A Markdown file: the plan, questions asked and not, timed notes, captures, "
+            "the reflection beside your earlier perceptions.",
+            make=lambda choice: export_md(
+                self.store, self.now(), meeting=number, include_private=choice.include_private
+            ),
+            private=True,
+        )
+
+    def action_export_calendar(self) -> None:
+        from ...services.exports import export_ics
+
+        offer_export(
+            self.app,
+            "Meetings to a calendar file",
+            lambda _choice: export_ics(self.store, self.now(), followups_in=False),
+            about="Every meeting with a date, as events for any calendar program (.ics). "
+            "Importing a newer file updates the events rather than doubling them.",
+        )
 
     def action_delete(self) -> None:
         meeting = self._meetings.get(self.table.highlighted_id or -1)

@@ -93,6 +93,8 @@ class EmployerCardScreen(AutoSaveScreen):
                 tooltip="Add a contact who works at this employer"),
         Binding("ctrl+t", "add_competitors", "Add to list", id="card.add_competitors",
                 tooltip="Add the competitors not on my list as employers (not ranked)"),
+        Binding("ctrl+o", "introductions", "Who I know", id="card.intros",
+                tooltip="Warm introductions: who you know here, and who could introduce you"),
         Binding("escape", "back", "Back", id="card.back",
                 tooltip="Back to the employer list (everything is saved)"),
     ]  # fmt: skip
@@ -344,6 +346,12 @@ class EmployerCardScreen(AutoSaveScreen):
         if action == "add_competitors" and self._loaded and self.is_mounted:
             return bool(self._competitors().unknown)
         return True
+
+    def action_introductions(self) -> None:
+        from .. import router
+
+        self.save()
+        router.open_introductions(self.app, organization_id=self.org_id)
 
     def action_back(self) -> None:
         self.save()

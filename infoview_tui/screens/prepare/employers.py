@@ -58,6 +58,9 @@ class EmployersScreen(RecordListScreen):
                 tooltip="Mark the highlighted employer as the practice target (only one)"),
         Binding("d", "delete", "Delete", id="employers.delete",
                 tooltip="Delete the highlighted employer (asks first)"),
+        # Not in the footer (no room at 80 columns): in help and the palette, and ctrl+o on a card.
+        Binding("w", "introductions", "Who I know", show=False, id="employers.intros",
+                tooltip="Warm introductions: who you know at each ranked employer"),
         Binding("escape", "back", "Back", id="employers.back", tooltip="Back to home"),
     ]  # fmt: skip
 
@@ -208,6 +211,10 @@ class EmployersScreen(RecordListScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_introductions(self) -> None:
+        org = self.highlighted
+        router.open_introductions(self.app, organization_id=org.id if org else None)
 
     def action_add(self) -> None:
         from ...dialogs.text_prompt import TextPrompt

@@ -97,6 +97,9 @@ class OccupationScreen(AutoSaveScreen):
                 tooltip="Add a demand to ask about (physical, schedule, stress, training)"),
         Binding("ctrl+r", "remove_demand", "Remove demand", id="occupation.remove_demand",
                 tooltip="Remove the demand the cursor is in"),
+        # Not in the footer (no room at 80 columns): in help and the palette.
+        Binding("w", "introductions", "Who I know", show=False, id="occupation.intros",
+                tooltip="Warm introductions: who you know in the job you are exploring"),
         Binding("escape", "back", "Back", id="occupation.back",
                 tooltip="From a field: back to the list; from the list: leave (all is saved)"),
     ]  # fmt: skip
@@ -296,6 +299,8 @@ class OccupationScreen(AutoSaveScreen):
             if not on_list:
                 return False  # letters are being typed into a field
             return action == "add" or self.highlighted_id is not None or None
+        if action == "introductions":
+            return on_list
         if action == "add_demand":
             return self._shown is not None
         if action == "remove_demand":
@@ -315,6 +320,20 @@ class OccupationScreen(AutoSaveScreen):
                 return node
             node = node.parent  # type: ignore[assignment]
         return None
+
+    def action_introductions(self) -> None:
+        from .. import router
+
+        self.save()
+        current = next((o for o in self.store.occupations.all() if o.current), None)
+        if current is None or current.id is None:
+            self.notify(
+                "Make one occupation current first (c): introductions are for the job you "
+                "are exploring now.",
+                timeout=5,
+            )
+            return
+        router.open_introductions(self.app, occupation_id=current.id)
 
     def action_back(self) -> None:
         if self.focused is not None and self.focused is not self.option_list:
