@@ -228,7 +228,7 @@ class EmployersScreen(RecordListScreen):
             assert org.id is not None
             everyone = [*self._orgs.values(), org]
             self._save_all(rules.set_ranked(everyone, org.id, True), keep=org.id)
-            self.action_open()  # straight to the card: why is it on the list?
+            router.open_employer(self.app, org.id, new=True)  # straight on: why is it listed?
 
         self.app.push_screen(
             TextPrompt("New employer", "Name of the organisation:", max_length=200), named
