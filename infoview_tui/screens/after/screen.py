@@ -26,7 +26,6 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Select, TabbedContent, Tabs, TextArea
 
-from ... import exports
 from ...domain import after, rhythm
 from ...domain.records import (
     CaptureKind,
@@ -42,7 +41,14 @@ from ...domain.timefmt import full_date, short_date
 from ...domain.validation import clean_text
 from ...paths import stylesheet
 from ...services import Outcome, followups, leads
-from ..autosave import AutoSaveScreen
+from ..sending import (
+    SEND_ACTIONS,
+    Sendable,
+    SendingScreen,
+    file_name,
+    send_bindings,
+    signature_note,
+)
 from .leads import LeadsPane
 from .reflection import ReflectionPane
 from .thanks import ThanksPane
@@ -53,23 +59,16 @@ if TYPE_CHECKING:
 
 TABS = ("tab-thanks", "tab-reflect", "tab-leads", "tab-touch")
 TYPING = (Input, TextArea)
-THANKS_ACTIONS = {"copy", "export", "sent", "redraft"}  # keys only the thank-you part offers
+THANKS_ACTIONS = SEND_ACTIONS  # keys only the thank-you part offers
 COMMANDS = {"show_tab", "log_interaction"}  # plain keys: commands outside text fields only
 
 
-class AfterScreen(AutoSaveScreen):
+class AfterScreen(SendingScreen):
     """One screen, four parts (ThanksPane, ReflectionPane, LeadsPane, TouchPane)."""
 
     CSS_PATH = stylesheet("after.tcss")
     BINDINGS = [
-        Binding("ctrl+o", "copy", "Copy", id="after.copy",
-                tooltip="Copy the thank-you draft to the clipboard"),
-        Binding("ctrl+s", "export", "Save .txt", id="after.export",
-                tooltip="Save the draft as a text file beside the data file"),
-        Binding("ctrl+t", "sent", "Sent", id="after.sent",
-                tooltip="The thank-you is sent: close its follow-up, log the contact"),
-        Binding("ctrl+r", "redraft", "Redraft", show=False, id="after.redraft",
-                tooltip="Write the draft again from the notes (asks if you edited it)"),
+        *send_bindings("The thank-you is sent: close its follow-up, log the contact"),
         Binding("ctrl+n", "section(1)", "Next", id="after.next", priority=True,
                 tooltip="Next part: thank-you, reflection, leads, stay in touch"),
         Binding("ctrl+b", "section(-1)", "Previous part", show=False, id="after.previous",
@@ -114,6 +113,12 @@ class AfterScreen(AutoSaveScreen):
         if self.interview is not None and self.interview.status is not InterviewStatus.DONE:
             self.notify("This meeting is not marked done yet.", severity="warning")
         self.set_focus(self.query_one(ThanksPane).entry or self.query_one("#learned"))
+
+    def on_screen_resume(self) -> None:
+        """Back from Me, perhaps with my name set: an untouched draft is signed with it."""
+        if self.interview is not None and not self._gone:
+            self.query_one(ThanksPane).follow_template()
+            self._show_thanks_status()
 
     def reload_from_store(self) -> None:
         """The data was replaced (another program's version was loaded): show it, and keep
@@ -164,6 +169,7 @@ class AfterScreen(AutoSaveScreen):
         sent_day: date | None = None
         if due is None and sent is not None and sent.done is not None:
             sent_day = sent.done.astimezone(now.tzinfo).date()
+        extra = " ".join(part for part in (extra, signature_note(self.store.profile())) if part)
         self.query_one(ThanksPane).show_status(now.date(), due, sent_day, extra)
 
     def _steps_with_items(self) -> set[str]:
@@ -253,32 +259,18 @@ class AfterScreen(AutoSaveScreen):
             redo,
         )
 
-    def action_copy(self) -> None:
-        self.app.copy_to_clipboard(self.query_one(ThanksPane).draft)
-        self._show_thanks_status("Copied.")
-        self.notify(
-            "Copied. Some terminals block programs from the clipboard (OSC 52); "
-            "ctrl+s saves a file instead.",
-            title="Copied",
-        )
-
-    def action_export(self) -> None:
+    def sendable(self) -> Sendable | None:
         if self.interview is None:
-            return
-        self.save()
+            return None
         name = self.contact.name if self.contact else ""
         day = after.meeting_day(self.interview) or self.now().date()
-        try:
-            path = exports.export_thank_you(
-                self.store.path.parent, name, day, self.query_one(ThanksPane).draft
-            )
-        except OSError as err:
-            self.notify(f"Could not save the file: {err.strerror or err}.", severity="error")
-            return
-        self._show_thanks_status(f"Saved to {path}")
-        self.notify(f"Saved to {path}", title="Saved", markup=False)
+        draft = self.query_one(ThanksPane).draft
+        return Sendable(draft, "thank-you note", file_name("thank-you", name, day))
 
-    def action_sent(self) -> None:
+    def show_send_status(self, message: str) -> None:
+        self._show_thanks_status(message)
+
+    def action_mark_sent(self) -> None:
         if self.interview is None:
             return
         self.save()

@@ -34,8 +34,8 @@ def status_text(request: Request, today: date) -> str:
         when = f" on {short_date(request.reply_at.date(), today)}" if request.reply_at else ""
         return f"They {request.reply}{when}."
     if request.sent is not None:
-        return f"Sent {full_datetime(request.sent)}; waiting. ctrl+o yes · ctrl+n declined."
-    return "Not sent yet. Edit freely; ctrl+s once it is out."
+        return f"Sent {full_datetime(request.sent)}; waiting. ctrl+l yes · ctrl+n declined."
+    return "Not sent yet. Edit freely; ctrl+t once it is out."
 
 
 class RequestPane(TabPane):
@@ -84,8 +84,12 @@ class RequestPane(TabPane):
             area.load_text(text)
         self._check(text)
 
-    def show_status(self, request: Request, today: date) -> None:
-        self.query_one(".request-status", Static).update(Content(status_text(request, today)))
+    def show_status(self, request: Request, today: date, extra: str = "", note: str = "") -> None:
+        """Where the request stands and `extra` (what just happened); `note` on a line below."""
+        text = f"{status_text(request, today)} {extra}".strip()
+        if note:
+            text += f"\n{note}"
+        self.query_one(".request-status", Static).update(Content(text))
 
     def _check(self, text: str) -> None:
         if self.kind != "email":
@@ -101,11 +105,12 @@ class RequestPane(TabPane):
 
     # ----- changing -----------------------------------------------------------------------------
 
-    def redraft(self, text: str) -> None:
+    def redraft(self, text: str, focus: bool = True) -> None:
         """A fresh draft replaces the text, as an edit (it is kept like typing)."""
         area = self.area
         area.load_text(text)
-        area.focus()
+        if focus:
+            area.focus()
 
     @on(TextArea.Changed)
     def _typed(self, event: TextArea.Changed) -> None:
