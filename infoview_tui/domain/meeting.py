@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from .question_bank import default_plan
 from .records import Contact, Interview, InterviewStatus, PlannedQuestion, Question, Session
+from .timefmt import full_datetime
 
 DEFAULT_WRAP_MINUTES = 3  # the last few minutes: ask who else to talk to, and to stay in touch
 TIME_UP_SECONDS = 60  # how long "time is up" shows before overtime is counted
@@ -109,6 +110,19 @@ def start(session: Session, now: datetime) -> Session:
     if session.started is not None:
         return session
     return replace(session, started=now, current_since=0.0)
+
+
+def held_at(interview: Interview) -> datetime | None:
+    """When the meeting was held (its clock started), or None if it has not begun."""
+    return interview.session.started
+
+
+def started_off_plan(interview: Interview, now: datetime) -> str:
+    """What to say on starting at `now` a meeting planned for another day ("" when not)."""
+    planned = interview.when
+    if planned is None or planned.astimezone(now.tzinfo).date() == now.date():
+        return ""
+    return f"Planned for {full_datetime(planned)}; held today."
 
 
 def pause(session: Session, now: datetime) -> Session:

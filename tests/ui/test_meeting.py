@@ -339,3 +339,47 @@ async def test_the_wrap_up_length_is_a_setting_that_moves_the_phase(path, clock,
         await pilot.press("W")  # 5 -> back to 2
         await pilot.pause()
         assert "on track" in shown(app, "#phase")
+
+
+async def test_starting_on_another_day_says_so_and_the_list_shows_the_day_held(
+    path, clock, screen_text
+):
+    from infoview_tui.screens.plan.meetings import MeetingsScreen
+    from infoview_tui.widgets.record_table import RecordTable
+
+    from .conftest import record_notifications
+
+    store = Store.open(path, clock)
+    beth = store.contacts.save(Contact(name="Beth Nakamura"))
+    planned = datetime(2026, 12, 4, 14, 0, tzinfo=NOW.tzinfo)  # tomorrow, Friday
+    iv = store.interviews.save(
+        Interview(contact_id=beth.id, status=InterviewStatus.SCHEDULED, when=planned)
+    )
+    app = build_app(clock, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        said = record_notifications(app)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("m", "s")  # home: the next meeting; start it today
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert "Planned for Fri 4 Dec 2026, 14:00; held today." in said
+        app.screen.end_meeting()
+        await pilot.pause()
+        app.push_screen(MeetingsScreen())
+        await pilot.pause()
+        await pilot.pause()
+        table = app.screen.query_one(RecordTable)
+        row = [str(cell) for cell in table.get_row_at(0)]
+        assert row[:2] == ["Thu 3 Dec 2026, 13:58", "done"]
+    assert reopen(path, clock).interviews.get(iv.id).when == planned  # the plan is kept
+
+
+async def test_starting_on_the_planned_day_says_nothing_about_it(path, clock, meeting_id):
+    from .conftest import record_notifications
+
+    app, _ = await open_meeting(path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        said = record_notifications(app)
+        await start(pilot, app)
+        assert not any("Planned for" in message for message in said)

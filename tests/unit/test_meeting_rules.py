@@ -128,3 +128,16 @@ def test_pace_shares_time_before_wrap_up_and_warns_gently_when_one_question_over
     moved = m.mark_current(iv, 4 * 60, asked=True)
     assert not m.pace(moved, at(4 * 60 + 10)).over_budget
     assert m.pace(moved, at(13 * 60)).hint().startswith("Past wrap-up")
+
+
+def test_a_start_on_another_day_than_planned_is_said_in_the_start_s_own_day():
+    planned = datetime(2026, 12, 9, 14, 0, tzinfo=timezone(timedelta(hours=-8)))
+    early = datetime(2026, 12, 8, 10, 0, tzinfo=timezone(timedelta(hours=-8)))
+    assert m.started_off_plan(Interview(when=planned), early) == (
+        "Planned for Wed 9 Dec 2026, 14:00; held today."
+    )
+    assert m.started_off_plan(Interview(when=planned), planned - timedelta(hours=3)) == ""
+    # days are compared where the person is now: 14:00 at -08:00 is 23:00 the same day at +01:00
+    berlin = timezone(timedelta(hours=1))
+    assert m.started_off_plan(Interview(when=planned), planned.astimezone(berlin)) == ""
+    assert m.started_off_plan(Interview(when=None), early) == ""

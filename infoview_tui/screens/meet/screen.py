@@ -355,12 +355,15 @@ class MeetingScreen(AutoSaveScreen):
 
     def action_start(self) -> None:
         assert self.interview is not None
+        off_plan = m.started_off_plan(self.interview, self.now())
         session = m.start(self.interview.session, self.now())
         self._changed(replace(self.interview, session=session, status=InterviewStatus.LIVE))
         note = self.query_one("#note", Input)
         note.disabled = False
         note.focus()
         self.refresh_clock()
+        if off_plan:
+            self.notify(off_plan, markup=False, timeout=8)
 
     def action_pause(self) -> None:
         assert self.interview is not None
