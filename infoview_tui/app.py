@@ -256,24 +256,55 @@ class InfoviewApp(App[None]):
             router.open_area(self, router.Area.SEARCH)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The current screen's own actions first, then Textual's (theme, quit, ...)."""
+        """The current screen's own actions first, each once; then the app's own and those of
+        Textual's that nothing here does already (theme, maximize). Textual's Quit and Keys
+        would repeat ours, and its Screenshot saves where a folder may not exist."""
         from .bindings import listed_bindings
 
-        for _key, active in listed_bindings(screen):
-            binding = active.binding
+        for listed in listed_bindings(screen):
+            binding = listed.binding
+            keys = ", ".join(self.get_key_display(b) for b in listed.bindings)
             yield SystemCommand(
                 binding.description,
-                f"{binding.tooltip or binding.description} (key: {self.get_key_display(binding)})",
-                lambda node=active.node, action=binding.action: self.run_action(action, node),
+                f"{binding.tooltip or binding.description} (key: {keys})",
+                lambda node=listed.active.node, action=binding.action: self.run_action(
+                    action, node
+                ),
             )
-        yield SystemCommand("Search", "Search everything (ctrl+k)", self.action_search)
         if self._store is not None and self._store.conflict is not None:
             yield SystemCommand(
                 "Resolve",
                 "The data file was changed elsewhere: keep mine or load theirs",
                 self.action_resolve_conflict,
             )
-        yield from super().get_system_commands(screen)
+        if self._store is not None:
+            yield SystemCommand(
+                "Screenshot",
+                "Save a picture of this screen (SVG) beside the data file",
+                # After the palette has closed: the picture is of the screen beneath it.
+                lambda: self.call_after_refresh(self.save_screen_picture),
+            )
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Quit", "Keys", "Screenshot"):
+                yield command
+
+    def save_screen_picture(self) -> None:
+        """The screen as an SVG beside the data file, readable only by its owner; says where."""
+        from .screens.sending import save_text_file
+
+        if self._store is None:
+            return
+        name = f"infoview-screen-{self.clock.now():%Y-%m-%d-%H%M%S}.svg"
+        try:
+            path = save_text_file(self._store.path.parent, name, self.export_screenshot())
+        except OSError as err:
+            self.notify(
+                f"Could not save the screenshot: {err.strerror or err}.",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.notify(f"Screenshot saved to {path}", title="Screenshot", markup=False)
 
     def on_resize(self, event: events.Resize) -> None:
         from .screens.too_small import TooSmallScreen

@@ -41,9 +41,9 @@ class HelpScreen(ModalScreen[None]):
 
     def _keys_text(self) -> str:
         lines = []
-        for _key, active in listed_bindings(self._under):
-            binding = active.binding
-            shown = self.app.get_key_display(binding)
+        for listed in listed_bindings(self._under):
+            binding = listed.binding
+            shown = " ".join(self.app.get_key_display(b) for b in listed.bindings)
             text = binding.tooltip or binding.description
             if text != binding.description:
                 text = f"{binding.description}: {text}"

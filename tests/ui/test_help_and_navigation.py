@@ -117,3 +117,46 @@ async def test_a_damaged_file_is_named_and_left_untouched(tmp_path, clock, scree
         await pilot.pause()
     assert app.return_code == 2
     assert path.read_bytes() == before
+
+
+async def test_the_palette_and_help_list_each_action_once(run_app):
+    async with run_app() as pilot:
+        app = pilot.app
+        commands = list(app.get_system_commands(app.screen))
+        titles = [command.title for command in commands]
+        assert len(titles) == len(set(titles)), titles
+        assert titles.count("Quit") == 1
+        assert sum(title in ("Find", "Search") for title in titles) == 1, titles
+        assert "Keys" not in titles  # Textual's own key panel: Help already lists the keys
+        (quit_command,) = [c for c in commands if c.title == "Quit"]
+        assert "key: q, ^q" in quit_command.help
+
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = help_keys(app).splitlines()
+        assert sum("Quit" in line for line in lines) == 1, lines
+        assert sum("Find" in line or "Search" in line for line in lines) == 1, lines
+
+
+async def test_the_palette_screenshot_is_saved_beside_the_data_file(
+    run_app, data_path, screen_text
+):
+    import stat
+
+    from .conftest import record_notifications
+
+    async with run_app() as pilot:
+        said = record_notifications(pilot.app)
+        prompts = await palette_prompts(pilot, "screenshot")
+        assert prompts, prompts
+        await pilot.press("enter")
+        for _ in range(4):
+            await pilot.pause()
+        assert isinstance(pilot.app.screen, HomeScreen)
+        (picture,) = data_path.parent.glob("*.svg")
+        assert stat.S_IMODE(picture.stat().st_mode) == 0o600
+        svg = picture.read_text(encoding="utf-8")
+        assert (
+            "Next&#160;meeting" in svg and "screenshot" not in svg.casefold()
+        )  # home, not the palette
+        assert any(str(picture) in message for message in said), said
