@@ -75,7 +75,9 @@ class MeetingScreen(AutoSaveScreen):
         Binding("p", "pause", "Pause", id="meet.pause", tooltip="Stop or restart the clock"),
         Binding("e", "end", "End", id="meet.end", tooltip="End the meeting (asks first)"),
         Binding("i", "tips", "Tips", id="meet.tips", tooltip="Show or hide meeting tips"),
-        Binding("b", "bell", "Bell", id="meet.bell", tooltip="Terminal bell at phase changes"),
+        # Not in the footer (help and the palette list it): "? Help" needs the room at 80×24.
+        Binding("b", "bell", "Bell", show=False, id="meet.bell",
+                tooltip="Terminal bell at phase changes"),
         Binding("W", "wrap_length", "Wrap-up", show=False, id="meet.wrap",
                 tooltip="How long the wrap-up phase is: 2, 3 or 5 minutes"),
         Binding("q", "leave", "Leave", id="meet.leave",

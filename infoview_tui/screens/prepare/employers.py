@@ -71,7 +71,8 @@ class EmployersScreen(RecordListScreen):
         yield RecordTable(COLUMNS, id="employers-table")
         with VerticalScroll(id="employer-detail", can_focus=False):
             yield Static("", id="employer-detail-text")
-        yield Footer(compact=True)
+        # The palette hint left out: the keys and "? Help" need all of 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#employer-detail").border_title = "Why"
