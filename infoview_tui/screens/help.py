@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.markup import escape
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 from ..bindings import listed_bindings
 from ..paths import stylesheet
+from ..widgets.hanging import Hanging
 
 ABOUT = (
     "infoview keeps everything on this computer, in one JSON file that only you can read. "
@@ -39,7 +40,8 @@ class HelpScreen(ModalScreen[None]):
         box.border_title = f"Keys: {self._under.__class__.__name__.removesuffix('Screen')}"
         box.border_subtitle = "escape closes"
 
-    def _keys_text(self) -> str:
+    def _keys_text(self) -> Hanging:
+        """One line a key, the descriptions in a column: a long one wraps under itself."""
         lines = []
         for listed in listed_bindings(self._under):
             binding = listed.binding
@@ -47,6 +49,8 @@ class HelpScreen(ModalScreen[None]):
             text = binding.tooltip or binding.description
             if text != binding.description:
                 text = f"{binding.description}: {text}"
-            lines.append(f"[b]{escape(shown):>10}[/]  {escape(text)}")
-        lines.append(f"[b]{'tab':>10}[/]  Move to the next field or panel")
-        return "\n".join(lines)
+            lines.append((shown, text))
+        lines.append(("tab", "Move to the next field or panel"))
+        return Hanging(
+            [(Content.styled(f"{key:>10}  ", "bold"), Content(text)) for key, text in lines]
+        )

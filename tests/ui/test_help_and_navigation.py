@@ -160,3 +160,15 @@ async def test_the_palette_screenshot_is_saved_beside_the_data_file(
             "Next&#160;meeting" in svg and "screenshot" not in svg.casefold()
         )  # home, not the palette
         assert any(str(picture) in message for message in said), said
+
+
+async def test_a_long_help_line_wraps_under_its_description(run_app, screen_text):
+    async with run_app() as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = screen_text(pilot.app).splitlines()
+        (row,) = [i for i, line in enumerate(lines) if "People: Contacts: who I might" in line]
+        text_at = lines[row].index("People")
+        inside = lines[row + 1][lines[row].index("│") + 1 :]
+        continued_at = lines[row].index("│") + 1 + len(inside) - len(inside.lstrip())
+        assert continued_at == text_at, lines[row : row + 2]
