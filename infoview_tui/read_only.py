@@ -29,7 +29,7 @@ EDITS = frozenset(
         # the live meeting
         "meet.asked", "meet.back", "meet.skip", "meet.add", "meet.earlier", "meet.later",
         "meet.capture.referral", "meet.capture.lead", "meet.capture.job_title",
-        "meet.capture.observation", "meet.capture.offer", "meet.start", "meet.pause",
+        "meet.capture.observation", "meet.capture.offer", "meet.start", "meet.pause", "meet.resume",
         "meet.end", "meet.bell", "meet.wrap",
         *(f"meet.jump{n}" for n in range(1, 10)),
         # meetings, plans, the occupation

@@ -141,3 +141,24 @@ def test_a_start_on_another_day_than_planned_is_said_in_the_start_s_own_day():
     berlin = timezone(timedelta(hours=1))
     assert m.started_off_plan(Interview(when=planned), planned.astimezone(berlin)) == ""
     assert m.started_off_plan(Interview(when=None), early) == ""
+
+
+@pytest.mark.parametrize(
+    ("minutes", "wrap", "said"),
+    [
+        (15, 3, "Wrap-up set to 3 minutes: it starts 3 minutes before the end."),
+        (
+            2, 5,
+            "Wrap-up set to 5 minutes. In this 2-minute meeting it starts 1 minute before the "
+            "end (never more than half the meeting).",
+        ),
+        (
+            5, 3,
+            "Wrap-up set to 3 minutes. In this 5-minute meeting it starts 2½ minutes before "
+            "the end (never more than half the meeting).",
+        ),
+    ],
+)  # fmt: skip
+def test_the_wrap_up_notice_says_when_it_really_starts(minutes, wrap, said):
+    assert m.wrap_notice(minutes, wrap) == said
+    assert m.wrap_seconds(minutes, wrap) == min(wrap * 60, minutes * 30)
