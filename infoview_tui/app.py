@@ -25,6 +25,7 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.screen import Screen
 
 from .clock import Clock
@@ -70,8 +71,10 @@ class InfoviewApp(App[None]):
         subtitle: str = "",
         close_store_on_exit: bool = True,
         autosave_after: float = AUTOSAVE_SECONDS,
+        announce_new_file: bool = True,
     ) -> None:
         super().__init__()
+        self._announce_new_file = announce_new_file  # not for the demo's throwaway file
         self.clock = clock
         self.autosave_after = autosave_after  # tests set 0: saved on the next loop turn
         self._store: Store | None = None
@@ -150,6 +153,11 @@ class InfoviewApp(App[None]):
         # Home starts a stack of its own ("main"); the loading screen stays behind, unseen.
         self.add_mode("main", HomeScreen)
         self.switch_mode("main")
+        self.guard_size()  # a terminal already too small at the start gets no resize event
+        if store.created and self._announce_new_file:
+            from .paths import NEW_FILE
+
+            self.notify(NEW_FILE.format(path=store.path), title="Data file", timeout=10)
         for note in store.notes:
             self.notify(note, title="Data file", severity="warning", timeout=20)
         self.data_file.show_state()
@@ -229,13 +237,22 @@ class InfoviewApp(App[None]):
 
     def push_screen(self, screen, callback=None, wait_for_dismiss=False):  # type: ignore[override]
         """As Textual's, except after quitting began: a key pressed right after `q` must not
-        open a screen into an app that is closing (it crashed mounting into nothing)."""
+        open a screen into an app that is closing (it crashed mounting into nothing). While
+        the terminal is too small, a screen opened (a question about the data file) waits
+        under the "too small" message, which stays on top."""
+        from .screens.too_small import TooSmallScreen
+
         if self.exiting:
             import asyncio
 
             done = asyncio.get_running_loop().create_future()
             done.set_result(None)
             return done
+        if isinstance(self.screen, TooSmallScreen) and not isinstance(screen, TooSmallScreen):
+            self.pop_screen()
+            shown = super().push_screen(screen, callback, wait_for_dismiss)
+            super().push_screen(TooSmallScreen())
+            return shown
         return super().push_screen(screen, callback, wait_for_dismiss)
 
     # ----- help, palette, terminal size -----------------------------------------------------
@@ -306,10 +323,24 @@ class InfoviewApp(App[None]):
             return
         self.notify(f"Screenshot saved to {path}", title="Screenshot", markup=False)
 
+    @property
+    def too_small(self) -> bool:
+        return self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Nothing opens over the "too small" message (it would open squeezed); quit works."""
+        return not (action in ("search", "help", "command_palette") and self.too_small)
+
     def on_resize(self, event: events.Resize) -> None:
+        self.guard_size(event.size)
+
+    def guard_size(self, size: Size | None = None) -> None:
+        """Keep the "too small" message on top while the terminal is too small, and only then.
+        `size`: the new size, when a resize is being handled (`self.size` may lag behind)."""
         from .screens.too_small import TooSmallScreen
 
-        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        width, height = size or self.size
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
         showing = isinstance(self.screen, TooSmallScreen)
         if small and not showing:
             self.push_screen(TooSmallScreen())

@@ -7,12 +7,13 @@ store (TinyDB) only on the app's worker thread, after the first frame.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .cli_common import DEFAULT_FILE, Parser, split_command
+from .cli_common import DEFAULT_FILE, Parser, chosen_data_path, data_path_problem, split_command
 from .paths import ENV_DATA, default_data_path
 
 if TYPE_CHECKING:
@@ -80,6 +81,13 @@ def main(argv: list[str] | None = None) -> int:
 
         safe_streams()  # help text must not crash on an ASCII terminal either
     args = build_parser().parse_args(argv)
+    if os.environ.get("TERM") == "dumb":
+        print(
+            "infoview: this terminal (TERM=dumb) cannot show a full-screen app; "
+            "`infoview queue` prints what is due as plain text.",
+            file=sys.stderr,
+        )
+        return 1
     clock = _clock()
     if clock is None:
         return 2
@@ -92,11 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     from .store.lock import DataLock
 
     path = real_path(given)  # a symlink (into a sync folder) is used through its target
-    if path.is_dir():
-        print(
-            f"infoview: {given} is a folder, not a data file. Give a file path with --data.",
-            file=sys.stderr,
-        )
+    problem = data_path_problem(path, make_folder=not chosen_data_path(args.data))
+    if problem:
+        print(f"infoview: {problem}", file=sys.stderr)
         return 2
     from .launch import build_app
 

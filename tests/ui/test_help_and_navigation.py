@@ -172,3 +172,62 @@ async def test_a_long_help_line_wraps_under_its_description(run_app, screen_text
         inside = lines[row + 1][lines[row].index("│") + 1 :]
         continued_at = lines[row].index("│") + 1 + len(inside) - len(inside.lstrip())
         assert continued_at == text_at, lines[row : row + 2]
+
+
+async def test_starting_in_a_small_terminal_says_so(run_app, screen_text):
+    async with run_app(size=(70, 20)) as pilot:
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TooSmallScreen)
+        assert "Terminal too small: 70×20." in screen_text(pilot.app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HomeScreen)
+
+
+async def test_search_palette_and_help_wait_while_the_terminal_is_too_small(run_app, screen_text):
+    async with run_app(size=(70, 20)) as pilot:
+        await pilot.pause()
+        for key in ("ctrl+k", "ctrl+p", "question_mark"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, TooSmallScreen), key
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is home
+        assert "too small" not in screen_text(pilot.app)
+
+
+async def test_a_screen_opened_while_too_small_waits_under_the_message(run_app, screen_text):
+    from infoview_tui.dialogs.confirm import ConfirmScreen
+
+    async with run_app() as pilot:
+        await pilot.resize_terminal(70, 20)
+        await pilot.pause()
+        pilot.app.push_screen(ConfirmScreen("Keep mine?", "Asked while the window was small."))
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        assert "too small" not in screen_text(pilot.app)
+
+
+async def test_a_new_data_file_is_announced_once(tmp_path, clock):
+    from .conftest import record_notifications
+
+    path = tmp_path / "fresh.json"
+    for first in (True, False):
+        app = build_app(clock, data=path)
+        said = record_notifications(app)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+        announced = f"New data file created at {path}" in said
+        assert announced is first, said
