@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
             "infoview import json FILE restores an export into an empty file; "
             "infoview export md|json|ics|vcf|activity [-o PATH|-] writes your data for other "
             "programs; infoview serve [--port N] opens the same app in a browser on this "
-            "computer. Options such as --data work before or after the command. "
+            "computer. Every option works before or after the command. "
             "Examples: infoview --demo; infoview --data ~/sync/infoview.json; "
             "infoview queue --all; infoview export ics -o ~/infoview.ics --force. "
             f"Data file: --data, else ${ENV_DATA}, else {DEFAULT_FILE}"

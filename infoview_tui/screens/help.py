@@ -15,7 +15,7 @@ from ..widgets.hanging import Hanging
 
 ABOUT = (
     "infoview keeps everything on this computer, in one JSON file that only you can read. "
-    "Changes are saved as you go; there is no save key."
+    "Changes are saved as you go: nothing waits for a save key."
 )
 
 
