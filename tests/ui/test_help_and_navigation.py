@@ -226,7 +226,8 @@ async def test_a_new_data_file_is_announced_once(tmp_path, clock):
         async with app.run_test(size=(80, 24)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
-            assert isinstance(app.screen, HomeScreen)
+            await pilot.pause()  # the switch from the loading screen to home
+            assert isinstance(app.screen, HomeScreen), app.screen
             await pilot.press("ctrl+q")
             await pilot.pause()
         announced = f"New data file created at {path}" in said
