@@ -26,6 +26,7 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.screen import Screen
 
 from .clock import Clock
@@ -74,8 +75,10 @@ class InfoviewApp(App[None]):
         close_store_on_exit: bool = True,
         autosave_after: float = AUTOSAVE_SECONDS,
         report_beside: Path | None = None,
+        announce_new_file: bool = True,
     ) -> None:
         super().__init__()
+        self._announce_new_file = announce_new_file  # not for the demo's throwaway file
         self.clock = clock
         # The data file a crash report goes beside (None: the temp folder; the demo's folder
         # is gone once it ends). See crash.py.
@@ -213,6 +216,11 @@ class InfoviewApp(App[None]):
         # Home starts a stack of its own ("main"); the loading screen stays behind, unseen.
         self.add_mode("main", HomeScreen)
         self.switch_mode("main")
+        self.guard_size()  # a terminal already too small at the start gets no resize event
+        if store.created and self._announce_new_file:
+            from .paths import NEW_FILE
+
+            self.notify(NEW_FILE.format(path=store.path), title="Data file", timeout=10)
         for note in store.notes:
             self.notify(note, title="Data file", severity="warning", timeout=20)
         self.data_file.show_state()
@@ -394,13 +402,22 @@ class InfoviewApp(App[None]):
 
     def push_screen(self, screen, callback=None, wait_for_dismiss=False):  # type: ignore[override]
         """As Textual's, except after quitting began: a key pressed right after `q` must not
-        open a screen into an app that is closing (it crashed mounting into nothing)."""
+        open a screen into an app that is closing (it crashed mounting into nothing). While
+        the terminal is too small, a screen opened (a question about the data file) waits
+        under the "too small" message, which stays on top."""
+        from .screens.too_small import TooSmallScreen
+
         if self.exiting:
             import asyncio
 
             done = asyncio.get_running_loop().create_future()
             done.set_result(None)
             return done
+        if isinstance(self.screen, TooSmallScreen) and not isinstance(screen, TooSmallScreen):
+            self.pop_screen()
+            shown = super().push_screen(screen, callback, wait_for_dismiss)
+            super().push_screen(TooSmallScreen())
+            return shown
         return super().push_screen(screen, callback, wait_for_dismiss)
 
     def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
@@ -431,17 +448,21 @@ class InfoviewApp(App[None]):
             router.open_area(self, router.Area.SEARCH)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The current screen's own actions first, then Textual's (theme, quit, ...)."""
+        """The current screen's own actions first, each once; then the app's own and those of
+        Textual's that nothing here does already (theme, maximize). Textual's Quit and Keys
+        would repeat ours, and its Screenshot saves where a folder may not exist."""
         from .bindings import listed_bindings
 
-        for _key, active in listed_bindings(screen):
-            binding = active.binding
+        for listed in listed_bindings(screen):
+            binding = listed.binding
+            keys = ", ".join(self.get_key_display(b) for b in listed.bindings)
             yield SystemCommand(
                 binding.description,
-                f"{binding.tooltip or binding.description} (key: {self.get_key_display(binding)})",
-                lambda node=active.node, action=binding.action: self.run_action(action, node),
+                f"{binding.tooltip or binding.description} (key: {keys})",
+                lambda node=listed.active.node, action=binding.action: self.run_action(
+                    action, node
+                ),
             )
-        yield SystemCommand("Search", "Search everything (ctrl+k)", self.action_search)
         if self._store is not None:
             from .screens import router
 
@@ -461,12 +482,45 @@ class InfoviewApp(App[None]):
                 "The data file was changed elsewhere: keep mine or load theirs",
                 self.action_resolve_conflict,
             )
-        yield from super().get_system_commands(screen)
+        if self._store is not None:
+            yield SystemCommand(
+                "Screenshot",
+                "Save a picture of this screen (SVG) beside the data file",
+                # After the palette has closed: the picture is of the screen beneath it.
+                lambda: self.call_after_refresh(self.save_screen_picture),
+            )
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Quit", "Keys", "Screenshot"):
+                yield command
+
+    def save_screen_picture(self) -> None:
+        """The screen as an SVG for the person (files.save_for_person: beside the data file,
+        readable only by its owner, or a download in a browser); says where."""
+        from .screens.files import save_for_person
+
+        if self._store is None:
+            return
+        name = f"infoview-screen-{self.clock.now():%Y-%m-%d-%H%M%S}.svg"
+        save_for_person(self, name, self.export_screenshot(), what="The screenshot")
+
+    @property
+    def too_small(self) -> bool:
+        return self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Nothing opens over the "too small" message (it would open squeezed); quit works."""
+        return not (action in ("search", "help", "command_palette") and self.too_small)
 
     def on_resize(self, event: events.Resize) -> None:
+        self.guard_size(event.size)
+
+    def guard_size(self, size: Size | None = None) -> None:
+        """Keep the "too small" message on top while the terminal is too small, and only then.
+        `size`: the new size, when a resize is being handled (`self.size` may lag behind)."""
         from .screens.too_small import TooSmallScreen
 
-        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        width, height = size or self.size
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
         showing = isinstance(self.screen, TooSmallScreen)
         if small and not showing:
             self.push_screen(TooSmallScreen())

@@ -7,12 +7,13 @@ store (TinyDB) only on the app's worker thread, after the first frame.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .cli_common import DEFAULT_FILE, Parser, split_command
+from .cli_common import DEFAULT_FILE, Parser, chosen_data_path, data_path_problem, split_command
 from .paths import ENV_DATA, default_data_path
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
             "infoview import json FILE restores an export into an empty file; "
             "infoview export md|json|ics|vcf|activity [-o PATH|-] writes your data for other "
             "programs; infoview serve [--port N] opens the same app in a browser on this "
-            "computer. Options such as --data work before or after the command. "
+            "computer. Every option works before or after the command. "
             "Examples: infoview --demo; infoview --data ~/sync/infoview.json; "
             "infoview queue --all; infoview export ics -o ~/infoview.ics --force. "
             f"Data file: --data, else ${ENV_DATA}, else {DEFAULT_FILE}"
@@ -110,6 +111,13 @@ def _main(argv: list[str]) -> int:
 
         safe_streams()  # help text must not crash on an ASCII terminal either
     args = build_parser().parse_args(argv)
+    if os.environ.get("TERM") == "dumb":
+        print(
+            "infoview: this terminal (TERM=dumb) cannot show a full-screen app; "
+            "`infoview queue` prints what is due as plain text.",
+            file=sys.stderr,
+        )
+        return 1
     clock = _clock()
     if clock is None:
         return 2
@@ -122,11 +130,9 @@ def _main(argv: list[str]) -> int:
     from .store.lock import DataLock
 
     path = real_path(given)  # a symlink (into a sync folder) is used through its target
-    if path.is_dir():
-        print(
-            f"infoview: {given} is a folder, not a data file. Give a file path with --data.",
-            file=sys.stderr,
-        )
+    problem = data_path_problem(path, make_folder=not chosen_data_path(args.data))
+    if problem:
+        print(f"infoview: {problem}", file=sys.stderr)
         return 2
     from .launch import build_app
 

@@ -17,8 +17,10 @@ if TYPE_CHECKING:
     from .clock import Clock
 
 COMMANDS = ("queue", "import", "export", "serve")
-GLOBAL_WITH_VALUE = ("--data",)
-GLOBAL_FLAGS = ("--demo",)
+# Every option of any command that takes a value (a test holds this against the parsers): an
+# option before the command word is moved after it, with its value.
+WITH_VALUE = ("--data", "--port", "-o", "--output", "--from", "--to", "--meeting", "--format",
+              "--map")  # fmt: skip
 _PLAIN = {"·": "-", "…": "...", "→": "->", "–": "-", "—": "-", "‘": "'", "’": "'",
           "“": '"', "”": '"', "×": "x"}  # fmt: skip
 
@@ -37,24 +39,23 @@ class Parser(argparse.ArgumentParser):
 
 
 def split_command(argv: list[str]) -> tuple[str | None, list[str]]:
-    """The command word and its arguments, with global options given before the word moved
-    after it (`infoview --data F queue` is `infoview queue --data F`). (None, argv) when the
-    arguments name no command (the app itself)."""
+    """The command word and its arguments, with the options given before the word moved
+    after it (`infoview --all --data F queue` is `infoview queue --all --data F`). (None,
+    argv) when the arguments name no command (the app itself)."""
     moved: list[str] = []
     i = 0
     while i < len(argv):
         arg = argv[i]
         if arg in COMMANDS:
             return arg, argv[i + 1 :] + moved
-        if arg in GLOBAL_WITH_VALUE and i + 1 < len(argv):
+        if not arg.startswith("-") or arg == "--":
+            return None, argv  # a word that is no command: the app's own (it says what)
+        if arg in WITH_VALUE and i + 1 < len(argv):
             moved += argv[i : i + 2]
             i += 2
             continue
-        if arg.split("=", 1)[0] in GLOBAL_WITH_VALUE or arg in GLOBAL_FLAGS:
-            moved.append(arg)
-            i += 1
-            continue
-        return None, argv  # anything else before a command word: the app's own options
+        moved.append(arg)
+        i += 1
     return None, argv
 
 
@@ -117,6 +118,31 @@ def data_path(given: Path | None) -> Path:
     from .paths import default_data_path
 
     return (given or default_data_path()).expanduser().absolute()
+
+
+def data_path_problem(path: Path, *, make_folder: bool = False) -> str | None:
+    """Why `path` cannot be a data file, or None. A missing folder is refused unless
+    `make_folder` (the default data folder, made on the first run): a mistyped --data must
+    not quietly make folders and an empty file."""
+    if path.is_dir():
+        return f"{path} is a folder, not a data file. Give a file path with --data."
+    if path.exists() and not path.is_file():
+        return (
+            f"{path} is not a regular file (it is a device, a pipe or the like), so it "
+            "cannot hold infoview's data. Give the path of a data file with --data."
+        )
+    if not make_folder and not path.parent.is_dir():
+        return f"There is no folder {path.parent}: check the path, or create it first."
+    return None
+
+
+def chosen_data_path(given: Path | None) -> bool:
+    """Whether the person named the data file (--data or $INFOVIEW_DATA), not the default."""
+    import os
+
+    from .paths import ENV_DATA
+
+    return given is not None or bool(os.environ.get(ENV_DATA))
 
 
 def missing_file(path: Path) -> str:

@@ -23,7 +23,16 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cli_common import data_path, demo_file, fail, missing_file, say
+from .cli_common import (
+    chosen_data_path,
+    data_path,
+    data_path_problem,
+    demo_file,
+    fail,
+    missing_file,
+    say,
+)
+from .paths import NEW_FILE
 
 if TYPE_CHECKING:
     from .clock import Clock
@@ -188,15 +197,17 @@ def _import(argv: list[str], clock: Clock) -> int:
     return _import_json(args, clock)
 
 
-def _open_for_writing(path: Path, clock: Clock) -> Store | int:
-    """The store with the app's lock held, or an exit code after saying why not."""
+def _open_for_writing(path: Path, clock: Clock, *, make_folder: bool = False) -> Store | int:
+    """The store with the app's lock held, or an exit code after saying why not. A new file
+    is announced; its folder is made only when it is the default one (`make_folder`)."""
     from .store.atomic import make_private_dirs
     from .store.errors import StoreError
     from .store.lock import DataLock
     from .store.store import Store
 
-    if path.is_dir():
-        return fail(f"{path} is a folder, not a data file. Give a file path with --data.", 2)
+    problem = data_path_problem(path, make_folder=make_folder)
+    if problem:
+        return fail(problem, 2)
     lock = DataLock(path)
     try:
         make_private_dirs(path.parent)
@@ -212,6 +223,8 @@ def _open_for_writing(path: Path, clock: Clock) -> Store | int:
         return fail(
             f"nothing was imported: the data file is read-only ({store.readonly_reason}).", 2
         )
+    if store.created:
+        say(NEW_FILE.format(path=path))
     return store
 
 
@@ -259,7 +272,7 @@ def _import_contacts(args: argparse.Namespace, clock: Clock) -> int:
             say("")
             say(f"Dry run: nothing was written to {path}.")
             return 0
-        store = _open_for_writing(path, clock)
+        store = _open_for_writing(path, clock, make_folder=not chosen_data_path(args.data))
         if isinstance(store, int):
             return store
         try:
@@ -297,7 +310,7 @@ def _import_json(args: argparse.Namespace, clock: Clock) -> int:
                 return 1
             say(f"Dry run: nothing was written to {path}.")
             return 0
-        store = _open_for_writing(path, clock)
+        store = _open_for_writing(path, clock, make_folder=not chosen_data_path(args.data))
         if isinstance(store, int):
             return store
         try:

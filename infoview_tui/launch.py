@@ -82,4 +82,6 @@ def build_app(
         subtitle=subtitle,
         autosave_after=AUTOSAVE_SECONDS if autosave_after is None else autosave_after,
         report_beside=beside,
+        # Said when the app's own opener made the file: not the demo's, not a test's store.
+        announce_new_file=store is None and demo_in is None,
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 APP_NAME = "infoview"
 DATA_FILENAME = "infoview.json"
 ENV_DATA = "INFOVIEW_DATA"
+NEW_FILE = "New data file created at {path}"  # said by the app and the commands that make one
 
 
 def default_data_path() -> Path:

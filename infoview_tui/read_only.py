@@ -15,7 +15,7 @@ from textual.dom import DOMNode
 EDITS = frozenset(
     {
         # after a meeting
-        "after.sent", "after.redraft", "after.log", "after.learned", "after.lead.act",
+        "after.log", "after.learned", "after.lead.act",
         "after.demand.cycle", "after.demand.add", "after.demand.remove",
         "after.step.add", "after.step.followup", "after.step.remove",
         # dialogs that hand back something to save
@@ -29,15 +29,17 @@ EDITS = frozenset(
         # the live meeting
         "meet.asked", "meet.back", "meet.skip", "meet.add", "meet.earlier", "meet.later",
         "meet.capture.referral", "meet.capture.lead", "meet.capture.job_title",
-        "meet.capture.observation", "meet.capture.offer", "meet.start", "meet.pause",
+        "meet.capture.observation", "meet.capture.offer", "meet.start", "meet.pause", "meet.resume",
         "meet.end", "meet.bell", "meet.wrap",
         *(f"meet.jump{n}" for n in range(1, 10)),
         # meetings, plans, the occupation
         "meetings.add", "meetings.delete",
         "occupation.add", "occupation.rename", "occupation.current", "occupation.delete",
         "occupation.add_demand", "occupation.remove_demand",
-        "plan.sent", "plan.accepted", "plan.declined", "plan.template", "plan.pick",
+        "plan.accepted", "plan.declined", "plan.pick",
         "plan.earlier", "plan.later", "plan.add",
+        # a text to send (the request, the thank-you)
+        "send.sent", "send.redraft",
         # the follow-up queue
         "queue.done", "queue.snooze", "queue.add", "queue.low_energy", "queue.energy",
     }
@@ -45,8 +47,8 @@ EDITS = frozenset(
 
 READS = frozenset(
     {
-        "after.copy", "after.export", "after.markdown", "after.next", "after.previous",
-        "after.back",
+        "send.copy", "send.save", "send.my_name", "after.markdown", "after.next",
+        "after.previous", "after.back",
         *(f"after.part{n}" for n in range(1, 5)),
         "capture.cancel", "confirm.yes", "confirm.no",
         "conflict.mine", "conflict.theirs", "conflict.later",

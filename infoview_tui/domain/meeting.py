@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from .question_bank import default_plan
 from .records import Contact, Interview, InterviewStatus, PlannedQuestion, Question, Session
+from .timefmt import full_datetime
 
 DEFAULT_WRAP_MINUTES = 3  # the last few minutes: ask who else to talk to, and to stay in touch
 TIME_UP_SECONDS = 60  # how long "time is up" shows before overtime is counted
@@ -57,6 +58,30 @@ class TimerView:
     paused: bool
 
 
+def wrap_seconds(minutes: int, wrap_minutes: int) -> float:
+    """How long before the planned end wrap-up starts: the setting, but never more than half
+    the meeting (a 2-minute meeting wraps up in its last minute)."""
+    return min(wrap_minutes * 60, minutes * 60 / 2)
+
+
+def _minutes_text(seconds: float) -> str:
+    whole, half = divmod(round(seconds / 30), 2)
+    count = f"{whole}½" if half else str(whole)
+    return f"{count} minute" + ("" if count == "1" else "s")
+
+
+def wrap_notice(minutes: int, wrap_minutes: int) -> str:
+    """What to say when the wrap-up length is set: when it will start in this meeting."""
+    setting = f"Wrap-up set to {_minutes_text(wrap_minutes * 60)}"
+    real = wrap_seconds(minutes, wrap_minutes)
+    if real >= wrap_minutes * 60:
+        return f"{setting}: it starts {_minutes_text(real)} before the end."
+    return (
+        f"{setting}. In this {minutes}-minute meeting it starts {_minutes_text(real)} before "
+        "the end (never more than half the meeting)."
+    )
+
+
 def timer_view(
     session: Session,
     minutes: int,
@@ -69,7 +94,7 @@ def timer_view(
         phase = Phase.NOT_STARTED
     elif session.ended is not None:
         phase = Phase.ENDED
-    elif remaining > min(wrap_minutes * 60, minutes * 60 / 2):
+    elif remaining > wrap_seconds(minutes, wrap_minutes):
         phase = Phase.ON_TRACK
     elif remaining > 0:
         phase = Phase.WRAP_UP
@@ -109,6 +134,19 @@ def start(session: Session, now: datetime) -> Session:
     if session.started is not None:
         return session
     return replace(session, started=now, current_since=0.0)
+
+
+def held_at(interview: Interview) -> datetime | None:
+    """When the meeting was held (its clock started), or None if it has not begun."""
+    return interview.session.started
+
+
+def started_off_plan(interview: Interview, now: datetime) -> str:
+    """What to say on starting at `now` a meeting planned for another day ("" when not)."""
+    planned = interview.when
+    if planned is None or planned.astimezone(now.tzinfo).date() == now.date():
+        return ""
+    return f"Planned for {full_datetime(planned, now.tzinfo)}; held today."
 
 
 def pause(session: Session, now: datetime) -> Session:
@@ -232,7 +270,7 @@ class Pace:
 def pace(interview: Interview, now: datetime, wrap_minutes: int = DEFAULT_WRAP_MINUTES) -> Pace:
     spent = elapsed(interview.session, now)
     open_count = len(open_indexes(interview.questions))
-    wrap_at = interview.minutes * 60 - min(wrap_minutes * 60, interview.minutes * 60 / 2)
+    wrap_at = interview.minutes * 60 - wrap_seconds(interview.minutes, wrap_minutes)
     before_wrap = wrap_at - spent
     per = before_wrap / open_count if open_count else None
     budget = wrap_at / max(1, len(interview.questions))

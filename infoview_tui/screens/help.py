@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.markup import escape
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 from ..bindings import listed_bindings
 from ..paths import stylesheet
 from ..typing_rule import RULE, ReadOnlyBox, page_keys, scroll_box
+from ..widgets.hanging import Hanging
 
 ABOUT = (
     "infoview keeps everything on this computer, in one JSON file that only you can read. "
-    "Changes are saved as you go; there is no save key."
+    "Changes are saved as you go: nothing waits for a save key."
 )
 
 
@@ -44,14 +45,17 @@ class HelpScreen(ModalScreen[None]):
     def action_scroll_box(self, box_id: str, how: str) -> None:
         scroll_box(self.query_one(f"#{box_id}"), how)
 
-    def _keys_text(self) -> str:
+    def _keys_text(self) -> Hanging:
+        """One line a key, the descriptions in a column: a long one wraps under itself."""
         lines = []
-        for _key, active in listed_bindings(self._under):
-            binding = active.binding
-            shown = self.app.get_key_display(binding)
+        for listed in listed_bindings(self._under):
+            binding = listed.binding
+            shown = " ".join(self.app.get_key_display(b) for b in listed.bindings)
             text = binding.tooltip or binding.description
             if text != binding.description:
                 text = f"{binding.description}: {text}"
-            lines.append(f"[b]{escape(shown):>10}[/]  {escape(text)}")
-        lines.append(f"[b]{'tab':>10}[/]  Move to the next field or panel")
-        return "\n".join(lines)
+            lines.append((shown, text))
+        lines.append(("tab", "Move to the next field or panel"))
+        return Hanging(
+            [(Content.styled(f"{key:>10}  ", "bold"), Content(text)) for key, text in lines]
+        )

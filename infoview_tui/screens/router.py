@@ -127,10 +127,11 @@ def open_after(app: InfoviewApp, interview_id: int, *, replacing: Screen | None 
         app.push_screen(AfterScreen(interview_id))
 
 
-def open_employer(app: InfoviewApp, org_id: int) -> None:
+def open_employer(app: InfoviewApp, org_id: int, new: bool = False) -> None:
+    """An employer's card; a `new` one opens on why it is on the list (its name is typed)."""
     from .prepare.employer_card import EmployerCardScreen
 
-    app.push_screen(EmployerCardScreen(org_id))
+    app.push_screen(EmployerCardScreen(org_id, new=new))
 
 
 def open_import(app: InfoviewApp, then: Callable[[ImportPlan | None], None] | None = None) -> None:

@@ -43,7 +43,7 @@ class SearchScreen(RecordListScreen):
         Binding("down", "focus_results", "Results", show=False, id="search.results",
                 tooltip="Move into the results"),
         Binding("escape", "back", "Back", id="search.back",
-                tooltip="Clear the search, or go back"),
+                tooltip="Leave the search (ctrl+u in the box clears the words)"),
     ]  # fmt: skip
 
     def __init__(self, query: str = "") -> None:
@@ -157,9 +157,6 @@ class SearchScreen(RecordListScreen):
             self.table.focus()
 
     def action_back(self) -> None:
-        field = self.query_one("#search-query", Input)
-        if field.value and field.has_focus:
-            field.value = ""
-            self.run_query()
-        else:
-            self.app.pop_screen()
+        """Escape leaves at once, as it does everywhere: a first escape that only cleared the
+        words left the next key to be typed into the box instead of acting."""
+        self.app.pop_screen()

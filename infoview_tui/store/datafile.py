@@ -10,6 +10,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 from typing import Any
 
 from .atomic import digest
@@ -30,14 +31,32 @@ class Loaded:
     journal_ops: int = 0
     journal_state: str = "none"  # none | applied | folded | orphan
     notes: list[str] = field(default_factory=list)
+    created: bool = False  # there was no file: this open made it
 
 
 def read_bytes(path: Path) -> bytes:
     return read_with_stat(path)[0]
 
 
+def check_regular(path: Path) -> None:
+    """Refuse a path that is there but is no regular file (a device such as /dev/null, a pipe,
+    a socket), before opening it: a pipe would block, a device reads as empty."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # missing or unreadable: said where it is opened
+    if not S_ISREG(mode) and not S_ISDIR(mode):
+        raise FileUnreadable(
+            path,
+            f"{path} is not a regular file (it is a device, a pipe or the like), so it cannot "
+            "hold infoview's data.",
+            "Give the path of a data file with --data.",
+        )
+
+
 def read_with_stat(path: Path) -> tuple[bytes, os.stat_result]:
     """The file's bytes and the stat of the very file they came from (no race between them)."""
+    check_regular(path)
     try:
         with path.open("rb") as f:
             return f.read(), os.fstat(f.fileno())

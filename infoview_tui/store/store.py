@@ -112,6 +112,7 @@ class Store(Versions):
         self.readonly = readonly
         self.readonly_reason = readonly_reason or ("opened for reading only" if readonly else "")
         self.notes: list[str] = list(loaded.notes)  # things worth telling the user once
+        self.created = loaded.created  # this open made the file (it was not there)
         self.conflict: Conflict | None = None
         self.on_event: Callable[[StoreEvent], None] | None = None
         # Rises each time the data in memory is replaced by another version (their file, a
@@ -174,6 +175,7 @@ class Store(Versions):
             raise FileUnreadable(
                 path, "The data path is a folder, not a file.", "Give a file path."
             )
+        datafile.check_regular(path)  # before a lock file is made beside a device or pipe
         why = read_only_reason(path)
         if why is not None:
             if lock is not None:
@@ -254,6 +256,7 @@ class Store(Versions):
                 revision=revision,
                 digest=digest(raw),
                 stat=st,
+                created=True,
             )
             stray = read_journal(jpath)
             if stray is not None and (stray.ops or stray.unreadable):

@@ -60,7 +60,7 @@ async def type_in_me(pilot, words: str) -> None:
     pilot.app.push_screen(MeScreen())
     await pilot.pause()
     assert isinstance(pilot.app.screen, MeScreen)
-    await pilot.press("end", *words)
+    await pilot.press("tab", "end", *words)  # from My name to Interests
     await pilot.press("escape")
     await pilot.pause()
     assert isinstance(pilot.app.screen, HomeScreen)

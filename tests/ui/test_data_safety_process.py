@@ -102,7 +102,7 @@ def test_a_conflict_left_for_later_then_kill_9_loses_nothing_and_is_offered(tmp_
     finally:
         term.close()
     ours = Store.open(path, Clock(), readonly=True)
-    assert ours.profile().interests == "before after"
+    assert ours.profile().name == "before after"  # typed into My name, where Me opens
     backups = path.with_name("infoview.backups")
     (kept,) = backups.glob("*before-using-copy*.json")
     assert "From the laptop" in kept.read_text()
@@ -148,7 +148,7 @@ def test_a_symlinked_file_is_locked_by_its_target_and_stays_a_link(tmp_path):
         assert second.returncode == 3 and "already open" in second.stderr
         term.type("i")
         term.wait_for("Interests")
-        term.type("through the link")
+        term.type("through the link")  # into My name, where Me opens
         term.pump(0.2)
         term.type("\x1b")
         term.wait_for("in all")
@@ -157,7 +157,7 @@ def test_a_symlinked_file_is_locked_by_its_target_and_stays_a_link(tmp_path):
     finally:
         term.close()
     assert link.is_symlink() and os.readlink(link) == str(target)
-    assert Store.open(target, Clock(), readonly=True).profile().interests == "through the link"
+    assert Store.open(target, Clock(), readonly=True).profile().name == "through the link"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["infoview.json", "sync"]
     assert not list(target.parent.glob("*.lock"))
 

@@ -317,3 +317,38 @@ async def test_card_quit_and_restart_keeps_everything(run_app, store, reopen, da
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, HomeScreen)
+
+
+async def test_a_new_employer_card_waits_in_why_and_its_title_follows_the_name(
+    run_app, store, reopen
+):
+    seed_many(store, 1)
+    async with run_app() as pilot:
+        await open_list(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Fresh Labs", "enter")
+        await pilot.pause()
+        card = pilot.app.screen
+        assert isinstance(card, EmployerCardScreen)
+        assert card.focused is card.query_one("#card-why")
+        await pilot.press(*"Because they do trials")
+        await pilot.pause()
+        assert card.sub_title == "Fresh Labs"
+        card.query_one("#card-name").focus()
+        await pilot.pause()
+        await pilot.press("end", *" Ltd")
+        await pilot.pause()
+        assert card.sub_title == "Fresh Labs Ltd"
+        await pilot.press("escape")
+        await pilot.pause()
+        store.flush()
+        new = by_name(reopen())["Fresh Labs Ltd"]
+        assert new.why == "Because they do trials"
+
+
+async def test_an_existing_card_opens_on_its_name(run_app, store):
+    (org,) = seed_many(store, 1)
+    async with run_app() as pilot:
+        card = await open_card(pilot, org.id)
+        assert card.focused is card.query_one("#card-name")

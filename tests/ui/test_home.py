@@ -98,3 +98,19 @@ async def test_home_counts_follow_what_contacts_changed(run_app, store):
         await pilot.pause()
         assert pilot.app.screen is screen
         assert "0 in all" in panel(screen, "contact-stats")
+
+
+async def test_a_long_due_item_wraps_under_its_own_title(run_app, store, clock, screen_text):
+    today = clock.now().date()
+    store.followups.save(
+        FollowUp(title="Write to Lucy Park at Cedar Valley about the research team", due=today)
+    )
+    async with run_app() as pilot:
+        lines = screen_text(pilot.app).splitlines()
+        (row,) = [i for i, line in enumerate(lines) if "Write to Lucy" in line]
+        title_at = lines[row].index("Write")
+        edge = lines[row].rindex("│", 0, title_at)  # the Due panel's left border
+        inside = lines[row + 1][edge + 1 : -1]
+        continued_at = edge + 1 + len(inside) - len(inside.lstrip())
+        assert inside.strip() and "Write" not in inside, lines[row : row + 2]  # it wrapped
+        assert continued_at == title_at, lines[row : row + 2]

@@ -37,6 +37,7 @@ async def test_typed_fields_reach_the_file_when_leaving(run_app, store, reopen, 
     async with run_app() as pilot:
         screen = await open_me(pilot)
         assert screen.query_one("#interests", TextArea).text == "old"
+        await pilot.press("tab")  # from My name to Interests
         await pilot.press("end", *" & gardens")  # typed after the old text
         await paste(pilot, "#work_ability", ODD)
         assert PRIVATE_TITLE in screen_text(pilot.app)  # scrolled into view, marked private
@@ -125,3 +126,22 @@ async def test_keys_pressed_while_the_data_opens_change_nothing(store, reopen, c
         await pilot.press("escape")
         await pilot.pause()
     assert reopen().profile().interests == "kept"
+
+
+async def test_my_name_is_at_the_top_and_reaches_the_file(run_app, store, reopen, screen_text):
+    long = "Medicine and science explained in plain words; " * 6  # wraps over several lines
+    store.save_profile(Profile(interests=long, values=long, needs=long))
+    async with run_app() as pilot:
+        screen = await open_me(pilot)
+        await pilot.pause()
+        shown = screen_text(pilot.app).splitlines()
+        assert "About me" in shown[1]  # opened at the top, not scrolled past it
+        assert any("My name" in line for line in shown[:6])
+        assert screen.focused is screen.query_one("#name")
+        await pilot.press(*"Sam Rivera ")
+        await pilot.press("escape")
+        await pilot.pause()
+        store.flush()
+        saved = reopen().profile()
+        assert saved.name == "Sam Rivera"
+        assert saved.interests == long.strip()

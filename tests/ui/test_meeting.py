@@ -339,3 +339,93 @@ async def test_the_wrap_up_length_is_a_setting_that_moves_the_phase(path, clock,
         await pilot.press("W")  # 5 -> back to 2
         await pilot.pause()
         assert "on track" in shown(app, "#phase")
+
+
+async def test_starting_on_another_day_says_so_and_the_list_shows_the_day_held(
+    path, clock, screen_text
+):
+    from infoview_tui.screens.plan.meetings import MeetingsScreen
+    from infoview_tui.widgets.record_table import RecordTable
+
+    from .conftest import record_notifications
+
+    store = Store.open(path, clock)
+    beth = store.contacts.save(Contact(name="Beth Nakamura"))
+    planned = datetime(2026, 12, 4, 14, 0, tzinfo=NOW.tzinfo)  # tomorrow, Friday
+    iv = store.interviews.save(
+        Interview(contact_id=beth.id, status=InterviewStatus.SCHEDULED, when=planned)
+    )
+    app = build_app(clock, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        said = record_notifications(app)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("m", "s")  # home: the next meeting; start it today
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert "Planned for Fri 4 Dec 2026, 14:00; held today." in said
+        app.screen.end_meeting()
+        await pilot.pause()
+        app.push_screen(MeetingsScreen())
+        await pilot.pause()
+        await pilot.pause()
+        table = app.screen.query_one(RecordTable)
+        row = [str(cell) for cell in table.get_row_at(0)]
+        assert row[:2] == ["Thu 3 Dec 2026, 13:58", "done"]
+    assert reopen(path, clock).interviews.get(iv.id).when == planned  # the plan is kept
+
+
+async def test_starting_on_the_planned_day_says_nothing_about_it(path, clock, meeting_id):
+    from .conftest import record_notifications
+
+    app, _ = await open_meeting(path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        said = record_notifications(app)
+        await start(pilot, app)
+        assert not any("Planned for" in message for message in said)
+
+
+async def test_the_meeting_s_words_say_what_really_happens(path, clock, screen_text):
+    from infoview_tui.screens.help import HelpScreen
+
+    from .conftest import record_notifications
+
+    store = Store.open(path, clock)
+    cy = store.contacts.save(Contact(name="Cy Ortiz"))
+    store.interviews.save(
+        Interview(
+            contact_id=cy.id, status=InterviewStatus.SCHEDULED, when=NOW, minutes=2
+        )  # a 2-minute meeting: wrap-up is never more than half of it
+    )
+    app = build_app(clock, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        said = record_notifications(app)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("m", "s", "escape", "W")  # 3 -> 5 minutes
+        await pilot.pause()
+        assert said[-1] == (
+            "Wrap-up set to 5 minutes. In this 2-minute meeting it starts 1 minute before "
+            "the end (never more than half the meeting)."
+        )
+        await pilot.press("W")  # 5 -> 2
+        await pilot.pause()
+        assert said[-1].startswith("Wrap-up set to 2 minutes. In this 2-minute meeting it ")
+        assert "1 minute before" in said[-1]
+
+        footer = screen_text(app).splitlines()[-1]
+        assert "p Pause" in footer
+        await pilot.press("p")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "p Resume" in footer and "Pause" not in footer
+        await pilot.press("p")
+        await pilot.pause()
+        assert "p Pause" in screen_text(app).splitlines()[-1]
+
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = str(app.screen.query_one("#help-keys").visual)
+        assert "Note an observation" in keys and "Note an offer" in keys
+        assert "Note a referral" in keys and " a observation" not in keys

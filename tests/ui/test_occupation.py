@@ -176,3 +176,19 @@ async def test_quit_then_restart_shows_what_was_typed(run_app, store, reopen, da
         screen = await open_screen(pilot)
         text = screen.query_one("#occ-perceptions", TextArea).text
         assert text == "Quiet rooms, careful hands"
+
+
+async def test_a_demand_too_long_for_its_row_ends_in_an_ellipsis(run_app, store, screen_text):
+    text = "Time on my feet: walking between clinics, standing at the bench for hours"
+    store.occupations.save(
+        Occupation(title="Lab tech", current=True, demands=[Demand(DemandKind.PHYSICAL, text)])
+    )
+    async with run_app() as pilot:
+        screen = await open_screen(pilot)
+        (line,) = [row for row in screen_text(pilot.app).splitlines() if "Time on my feet" in row]
+        assert line.rstrip().endswith("…"), line
+        field = screen.query_one(DemandRow).query_one(Input)
+        field.focus()  # typing in it: the text itself, no mark in the way
+        await pilot.pause()
+        (line,) = [row for row in screen_text(pilot.app).splitlines() if "physical" in row]
+        assert "…" not in line, line

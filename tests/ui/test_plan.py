@@ -139,7 +139,7 @@ async def test_sent_creates_follow_ups_and_a_reply_closes_them(
 ):
     async with run_app() as pilot:
         await open_plan(pilot, meeting_id)
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+t")
         await pilot.pause()
         store.flush()
         saved = reopen()
@@ -156,7 +156,7 @@ async def test_sent_creates_follow_ups_and_a_reply_closes_them(
         assert "Sent Wed 25 Nov 2026, 09:00" in shown(pilot.app, ".request-status")
 
         clock.advance(hours=26)
-        await pilot.press("ctrl+o")
+        await pilot.press("ctrl+l")
         await pilot.pause()
         assert pilot.app.screen.query_one(TabbedContent).active == "schedule"  # date next
         store.flush()
@@ -171,7 +171,7 @@ async def test_a_decline_is_recorded(run_app, store, reopen, meeting_id):
     store.followups.save(FollowUp(kind=FollowUpKind.THANK_YOU, interview_id=meeting_id))
     async with run_app() as pilot:
         await open_plan(pilot, meeting_id)
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+t")
         await pilot.press("ctrl+n")
         await pilot.pause()
         store.flush()
@@ -198,17 +198,17 @@ async def test_introduction_estimate_and_rehearsal_stopwatch(
         assert "7 words ≈ 3 s: 12 s short of 15 s" in shown(pilot.app, "#intro-estimate")
         assert "✗ Intro" in shown(pilot.app, "#checklist")
 
-        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+f")
         clock.advance(seconds=12.3)
         await pilot.pause(0.15)  # one repaint; the time shown comes from the clock
         assert "12.3 s" in shown(pilot.app, "#stopwatch")
         clock.advance(seconds=9.9)
-        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+f")
         await pilot.pause()
         assert "22 s: inside 15–30 s. Good." in shown(pilot.app, "#stopwatch")
-        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+f")
         clock.advance(seconds=41)
-        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+f")
         await pilot.pause()
         assert "41 s: 11 s over 30 s" in shown(pilot.app, "#stopwatch")
         await leave(pilot)
@@ -452,4 +452,4 @@ async def test_it_fits_80x24(run_app, meeting_id, screen_text):
         text = screen_text(pilot.app)
         assert "✓ Occupation ✓ Research ✓ Contact ✗ Request ✓ Intro ✗ Questions ✗ Date" in text
         assert "Email  Phone  Introduction  Questions  Schedule" in text
-        assert "Mark sent" in text  # the request keys are in the footer
+        assert "^t Sent" in text  # the request keys are in the footer

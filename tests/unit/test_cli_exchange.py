@@ -82,6 +82,60 @@ def test_options_work_before_or_after_the_command(data):
     assert infoview(f"--data={data}", "queue", "--json").returncode == 0
 
 
+def test_every_option_works_before_the_command_too(data):
+    for option in ("--all", "--json"):
+        before = infoview(option, "--data", str(data), "queue")
+        after = infoview("queue", option, "--data", str(data))
+        assert before.returncode == after.returncode == 0, err(before)
+        assert out(before) == out(after) and "Zoë" in out(before)
+    served = infoview("--port", "8123", "serve", "--help")
+    assert served.returncode == 0 and "usage: infoview serve" in out(served), out(served)
+    dry = infoview(
+        "--dry-run", "--data", str(data), "import", "contacts", str(FIXTURES / "Connections.csv")
+    )
+    assert dry.returncode == 0 and "Dry run: nothing was written" in out(dry), err(dry)
+
+
+def test_a_missing_folder_is_refused_with_its_path(tmp_path):
+    folder = tmp_path / "no" / "such" / "folder"
+    for args in (
+        ("--data", str(folder / "f.json")),
+        ("import", "contacts", str(FIXTURES / "Connections.csv"), "--data", str(folder / "f.json")),
+    ):
+        result = infoview(*args)
+        assert result.returncode == 2, (args, err(result))
+        assert err(result).strip() == (
+            f"infoview: There is no folder {folder}: check the path, or create it first."
+        )
+        assert not (tmp_path / "no").exists()
+
+
+def test_a_data_path_that_is_not_a_regular_file_is_said_so(tmp_path):
+    for args in (("--data", "/dev/null"), ("queue", "--data", "/dev/null")):
+        result = infoview(*args)
+        assert result.returncode == 2, (args, err(result))
+        assert "/dev/null is not a regular file" in err(result), err(result)
+        assert "delete the empty file" not in err(result)
+    assert not Path("/dev/null.lock").exists()
+
+
+def test_an_import_that_creates_the_data_file_says_so(tmp_path):
+    path = tmp_path / "new.json"
+    result = infoview("import", "contacts", str(FIXTURES / "Connections.csv"), "--data", str(path))
+    assert result.returncode == 0, err(result)
+    assert out(result).splitlines()[0] == f"New data file created at {path}"
+    again = infoview("import", "contacts", str(FIXTURES / "Connections.csv"), "--data", str(path))
+    assert "New data file" not in out(again)
+
+
+def test_a_dumb_terminal_is_refused_with_what_works_instead(data):
+    result = infoview("--data", str(data), env={"TERM": "dumb"})
+    assert result.returncode == 1
+    assert result.stdout == b""
+    (line,) = err(result).splitlines()
+    assert "infoview queue" in line and "TERM=dumb" in line
+
+
 def test_queue_on_a_missing_file_says_so(tmp_path):
     result = infoview("--data", str(tmp_path / "typo.json"), "queue")
     assert result.returncode == 2 and result.stdout == b""
@@ -358,3 +412,33 @@ def test_a_swapped_span_is_refused_not_stretched_over_a_year(data):
     result = infoview("export", "activity", "--from", "30/11", "--to", "1/11", "--data", str(data))
     assert result.returncode == 1
     assert "is after --to" in err(result)
+
+
+def test_every_option_that_takes_a_value_is_known_to_the_command_splitter():
+    import argparse
+
+    from infoview_tui import cli, cli_exchange, queue_cli
+    from infoview_tui.cli_common import WITH_VALUE, split_command
+    from infoview_tui.web import server
+
+    def options(parser: argparse.ArgumentParser) -> set[str]:
+        found: set[str] = set()
+        for action in parser._actions:  # argparse has no public list of its options
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    found |= options(sub)
+            elif action.option_strings and action.nargs != 0:
+                found |= set(action.option_strings)
+        return found
+
+    parsers = [
+        cli.build_parser(), queue_cli.build_parser(), cli_exchange.import_parser(),
+        cli_exchange.export_parser(), server.build_parser(),
+    ]  # fmt: skip
+    assert set().union(*map(options, parsers)) == set(WITH_VALUE)
+    assert split_command(["--port", "8123", "serve", "--help"]) == (
+        "serve",
+        ["--help", "--port", "8123"],
+    )
+    assert split_command(["-o", "queue", "export", "md"]) == ("export", ["md", "-o", "queue"])
+    assert split_command(["--all"]) == (None, ["--all"])  # no command: the app says what

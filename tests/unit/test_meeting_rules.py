@@ -128,3 +128,37 @@ def test_pace_shares_time_before_wrap_up_and_warns_gently_when_one_question_over
     moved = m.mark_current(iv, 4 * 60, asked=True)
     assert not m.pace(moved, at(4 * 60 + 10)).over_budget
     assert m.pace(moved, at(13 * 60)).hint().startswith("Past wrap-up")
+
+
+def test_a_start_on_another_day_than_planned_is_said_in_the_start_s_own_day():
+    planned = datetime(2026, 12, 9, 14, 0, tzinfo=timezone(timedelta(hours=-8)))
+    early = datetime(2026, 12, 8, 10, 0, tzinfo=timezone(timedelta(hours=-8)))
+    assert m.started_off_plan(Interview(when=planned), early) == (
+        "Planned for Wed 9 Dec 2026, 14:00; held today."
+    )
+    assert m.started_off_plan(Interview(when=planned), planned - timedelta(hours=3)) == ""
+    # days are compared where the person is now: 14:00 at -08:00 is 23:00 the same day at +01:00
+    berlin = timezone(timedelta(hours=1))
+    assert m.started_off_plan(Interview(when=planned), planned.astimezone(berlin)) == ""
+    assert m.started_off_plan(Interview(when=None), early) == ""
+
+
+@pytest.mark.parametrize(
+    ("minutes", "wrap", "said"),
+    [
+        (15, 3, "Wrap-up set to 3 minutes: it starts 3 minutes before the end."),
+        (
+            2, 5,
+            "Wrap-up set to 5 minutes. In this 2-minute meeting it starts 1 minute before the "
+            "end (never more than half the meeting).",
+        ),
+        (
+            5, 3,
+            "Wrap-up set to 3 minutes. In this 5-minute meeting it starts 2½ minutes before "
+            "the end (never more than half the meeting).",
+        ),
+    ],
+)  # fmt: skip
+def test_the_wrap_up_notice_says_when_it_really_starts(minutes, wrap, said):
+    assert m.wrap_notice(minutes, wrap) == said
+    assert m.wrap_seconds(minutes, wrap) == min(wrap * 60, minutes * 30)

@@ -155,7 +155,7 @@ async def test_a_second_tab_is_told_and_closing_the_first_saves_as_quitting(serv
             assert "Switch to that window" in screen  # the words the terminal prints
         await first.close()
     wait_until(lambda: not app.is_running(), what="the first tab's app ended")
-    assert saved(path).profile().interests == "gardening, data"
+    assert saved(path).profile().name == "gardening, data"  # typed into My name, where Me opens
     assert files_beside(path) == ["infoview.backups", "infoview.json"]
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     # What a tab's process says for the terminal is passed on there.
@@ -194,7 +194,7 @@ async def test_stopping_or_killing_the_server_leaves_every_tab_saved(served, tmp
         served.proc.wait(60)
         # Killed, the server cannot ask: the app sees its input end and quits as from ctrl+q.
         wait_until(lambda: not app.is_running(), what="the tab's app ended")
-    assert saved(path).profile().interests == "typed just before"
+    assert saved(path).profile().name == "typed just before"  # into My name, where Me opens
     assert files_beside(path) == ["infoview.backups", "infoview.json"]
     if signum == signal.SIGINT:
         assert served.proc.returncode == 0

@@ -26,7 +26,6 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Select, TabbedContent, Tabs
 
-from ... import exports
 from ...domain import after, rhythm
 from ...domain.records import (
     CaptureKind,
@@ -43,8 +42,15 @@ from ...domain.validation import clean_text
 from ...paths import stylesheet
 from ...services import Outcome, followups, leads
 from ...typing_rule import is_text
-from ..autosave import AutoSaveScreen
-from ..files import offer_export, save_for_person
+from ..files import offer_export
+from ..sending import (
+    SEND_ACTIONS,
+    Sendable,
+    SendingScreen,
+    file_name,
+    send_bindings,
+    signature_note,
+)
 from .leads import LeadsPane
 from .reflection import ReflectionPane
 from .thanks import ThanksPane
@@ -54,29 +60,21 @@ if TYPE_CHECKING:
     from ...store.store import Store
 
 TABS = ("tab-thanks", "tab-reflect", "tab-leads", "tab-touch")
-THANKS_ACTIONS = {"copy", "export", "sent", "redraft"}  # keys only the thank-you part offers
+THANKS_ACTIONS = SEND_ACTIONS  # keys only the thank-you part offers
 COMMANDS = {"show_tab", "log_interaction"}  # plain keys: commands outside text fields only
 
 
-class AfterScreen(AutoSaveScreen):
+class AfterScreen(SendingScreen):
     """One screen, four parts (ThanksPane, ReflectionPane, LeadsPane, TouchPane)."""
 
     CSS_PATH = stylesheet("after.tcss")
     BINDINGS = [
-        Binding("ctrl+o", "copy", "Copy", id="after.copy",
-                tooltip="Copy the thank-you draft to the clipboard"),
-        Binding("ctrl+s", "export", "Save .txt", id="after.export",
-                tooltip="Save the draft as a text file beside the data file (in a browser: "
-                "download it)"),
-        Binding("ctrl+t", "sent", "Sent", id="after.sent",
-                tooltip="The thank-you is sent: close its follow-up, log the contact"),
-        Binding("ctrl+r", "redraft", "Redraft", show=False, id="after.redraft",
-                tooltip="Write the draft again from the notes (asks if you edited it)"),
+        *send_bindings("The thank-you is sent: close its follow-up, log the contact"),
         Binding("ctrl+n", "section(1)", "Next", id="after.next", priority=True,
                 tooltip="Next part: thank-you, reflection, leads, stay in touch"),
         Binding("ctrl+b", "section(-1)", "Previous part", show=False, id="after.previous",
                 priority=True, tooltip="Previous part"),
-        Binding("ctrl+g", "export_markdown", "Export .md", id="after.markdown",
+        Binding("ctrl+l", "export_markdown", "Export .md", id="after.markdown",
                 tooltip="This meeting as Markdown: plan, questions, timed notes, captures, "
                 "reflection"),
         Binding("i", "log_interaction", "Talked", id="after.log", priority=True,
@@ -119,6 +117,12 @@ class AfterScreen(AutoSaveScreen):
         if self.interview is not None and self.interview.status is not InterviewStatus.DONE:
             self.notify("This meeting is not marked done yet.", severity="warning")
         self.set_focus(self.query_one(ThanksPane).entry or self.query_one("#learned"))
+
+    def on_screen_resume(self) -> None:
+        """Back from Me, perhaps with my name set: an untouched draft is signed with it."""
+        if self.interview is not None and not self._gone:
+            self.query_one(ThanksPane).follow_template()
+            self._show_thanks_status()
 
     def reload_from_store(self) -> None:
         """The data was replaced (another program's version was loaded): show it, and keep
@@ -169,6 +173,7 @@ class AfterScreen(AutoSaveScreen):
         sent_day: date | None = None
         if due is None and sent is not None and sent.done is not None:
             sent_day = sent.done.astimezone(now.tzinfo).date()
+        extra = " ".join(part for part in (extra, signature_note(self.store.profile())) if part)
         self.query_one(ThanksPane).show_status(now.date(), due, sent_day, extra)
 
     def _steps_with_items(self) -> set[str]:
@@ -258,29 +263,13 @@ class AfterScreen(AutoSaveScreen):
             redo,
         )
 
-    def action_copy(self) -> None:
-        self.app.copy_to_clipboard(self.query_one(ThanksPane).draft)
-        self._show_thanks_status("Copied.")
-        self.notify(
-            "Copied. Some terminals block programs from the clipboard (OSC 52); "
-            "ctrl+s saves a file instead.",
-            title="Copied",
-        )
-
-    def action_export(self) -> None:
+    def sendable(self) -> Sendable | None:
         if self.interview is None:
-            return
-        self.save()
+            return None
         name = self.contact.name if self.contact else ""
         day = after.meeting_day(self.interview, self.now().tzinfo) or self.now().date()
         draft = self.query_one(ThanksPane).draft
-        save_for_person(
-            self.app,
-            exports.thank_you_name(name, day),
-            draft if draft.endswith("\n") else draft + "\n",
-            what="The thank-you",
-            then=lambda saved: self._show_thanks_status(saved.message),
-        )
+        return Sendable(draft, "thank-you note", file_name("thank-you", name, day))
 
     def action_export_markdown(self) -> None:
         """This meeting as Markdown (services.exports), saved for the person."""
@@ -301,7 +290,10 @@ class AfterScreen(AutoSaveScreen):
             private=True,
         )
 
-    def action_sent(self) -> None:
+    def show_send_status(self, message: str) -> None:
+        self._show_thanks_status(message)
+
+    def action_mark_sent(self) -> None:
         if self.interview is None:
             return
         self.save()

@@ -107,6 +107,17 @@ class ThanksPane(TabPane):
 
     # ----- changing -----------------------------------------------------------------------------
 
+    def follow_template(self) -> None:
+        """The template may write something else now (my name was set): an untouched draft
+        follows it; an edited one is left as the person wrote it."""
+        draft = self.query_one("#draft", TextArea)
+        untouched = draft.text in (self._generated, "")
+        self._generated = self._draft_for(self._learned)
+        if untouched and draft.text != self._generated:
+            if self._thank_you:  # kept in the reflection: keep the new one there too
+                self._edited({"thank_you": self._generated}, now=True)
+            draft.load_text(self._generated)
+
     def redraft(self) -> None:
         """Write the draft again from the template (the screen asks first if it was edited)."""
         self._generated = self._draft_for(self._learned)

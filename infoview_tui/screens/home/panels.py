@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from textual.content import Content
 from textual.markup import escape
 
 from ...domain.records import FollowUp, InterviewStatus
 from ...domain.summary import ContactStage, HomeSummary
 from ...domain.timefmt import full_datetime, relative_day, until
+from ...widgets.hanging import Hanging
 
 MAX_DUE_LINES = 8
 
@@ -64,25 +66,28 @@ class HomePanels:
         named = bool(first) and first in item.title
         who = f" [dim]· {escape(contact.name)}[/]" if contact and not named else ""
         when = relative_day(item.due, today) if item.due else ""
-        return f"  {escape(item.title)}{who} [dim]({when})[/]"
+        return f"{escape(item.title)}{who} [dim]({when})[/]"
 
-    def due_text(self, summary: HomeSummary, now: datetime) -> str:
+    def due_text(self, summary: HomeSummary, now: datetime) -> str | Hanging:
+        """The section titles, and under each its items; a long item wraps under itself."""
         today = now.date()
         if not summary.overdue and not summary.today:
             return "[dim]Nothing due today. Rest is part of the plan.[/]"
-        lines: list[str] = []
+        rows: list[tuple[Content, Content]] = []
+        item = Content("  ")
         for label, items, style in (
             ("Overdue", summary.overdue, "$error"),
             ("Today", summary.today, "$accent"),
         ):
             if not items:
                 continue
-            lines.append(f"[b {style}]{label} ({len(items)})[/]")
+            rows.append((Content(""), Content.from_markup(f"[b {style}]{label} ({len(items)})[/]")))
             shown = items[: max(1, MAX_DUE_LINES // 2)]
-            lines += [self.due_line(item, today) for item in shown]
+            rows += [(item, Content.from_markup(self.due_line(i, today))) for i in shown]
             if len(items) > len(shown):
-                lines.append(f"  [dim]… and {len(items) - len(shown)} more[/]")
-        return "\n".join(lines)
+                more = f"[dim]… and {len(items) - len(shown)} more[/]"
+                rows.append((item, Content.from_markup(more)))
+        return Hanging(rows)
 
     @staticmethod
     def contact_text(summary: HomeSummary) -> str:

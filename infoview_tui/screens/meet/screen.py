@@ -39,7 +39,9 @@ CAPTURE_KEYS = {
 }
 CAPTURE_LEGEND = "capture: ^r referral · ^l lead · ^y job title · ^o observation · ^f offer"
 # Letter keys work only when the notes line does not have focus (escape leaves it).
-LETTER_ACTIONS = {"start", "pause", "end", "tips", "write", "bell", "jump", "leave", "wrap_length"}
+LETTER_ACTIONS = {
+    "start", "pause", "resume", "end", "tips", "write", "bell", "jump", "leave", "wrap_length",
+}  # fmt: skip
 WRAP_CHOICES = (2, 3, 5)  # minutes of wrap-up before the planned end
 TIPS = (
     "[b]Tips[/]\n"
@@ -49,6 +51,11 @@ TIPS = (
     "• It is an exchange: listen for something you can offer back.\n"
     "• Ask for advice and information, never for a job."
 )
+
+
+def _a(noun: str) -> str:
+    """'a referral', 'an observation'."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 class MeetingScreen(AutoSaveScreen):
@@ -66,17 +73,21 @@ class MeetingScreen(AutoSaveScreen):
                 tooltip="Move the current question later in the plan"),
         *(
             Binding(key, f"capture('{kind.name}')", f"Capture {kind.value}", show=False,
-                    id=f"meet.capture.{kind.name.lower()}", tooltip=f"Note a {kind.value}")
+                    id=f"meet.capture.{kind.name.lower()}", tooltip=f"Note {_a(kind.value)}")
             for key, kind in CAPTURE_KEYS.items()
         ),
         Binding("escape", "leave_notes", "More", id="meet.more",
                 tooltip="Leave the notes line for pause, end, tips"),
         Binding("s,enter", "start", "Start", id="meet.start", tooltip="Start the clock"),
         Binding("w,enter", "write", "Notes", id="meet.write", tooltip="Back to the notes line"),
-        Binding("p", "pause", "Pause", id="meet.pause", tooltip="Stop or restart the clock"),
+        # One key, named for what it does now (check_action shows the one that applies).
+        Binding("p", "pause", "Pause", id="meet.pause", tooltip="Stop the clock"),
+        Binding("p", "resume", "Resume", id="meet.resume", tooltip="Start the clock again"),
         Binding("e", "end", "End", id="meet.end", tooltip="End the meeting (asks first)"),
         Binding("i", "tips", "Tips", id="meet.tips", tooltip="Show or hide meeting tips"),
-        Binding("b", "bell", "Bell", id="meet.bell", tooltip="Terminal bell at phase changes"),
+        # Not in the footer (help and the palette list it): "? Help" needs the room at 80×24.
+        Binding("b", "bell", "Bell", show=False, id="meet.bell",
+                tooltip="Terminal bell at phase changes"),
         Binding("W", "wrap_length", "Wrap-up", show=False, id="meet.wrap",
                 tooltip="How long the wrap-up phase is: 2, 3 or 5 minutes"),
         Binding("q", "leave", "Leave", id="meet.leave",
@@ -236,6 +247,9 @@ class MeetingScreen(AutoSaveScreen):
             return typing
         if action == "leave":
             return not typing
+        if action in ("pause", "resume"):
+            paused = self.interview.session.paused_at is not None
+            return started and not typing and paused == (action == "resume")
         if action in LETTER_ACTIONS:
             return started and not typing
         return True
@@ -357,12 +371,15 @@ class MeetingScreen(AutoSaveScreen):
 
     def action_start(self) -> None:
         assert self.interview is not None
+        off_plan = m.started_off_plan(self.interview, self.now())
         session = m.start(self.interview.session, self.now())
         self._changed(replace(self.interview, session=session, status=InterviewStatus.LIVE))
         note = self.query_one("#note", Input)
         note.disabled = False
         note.focus()
         self.refresh_clock()
+        if off_plan:
+            self.notify(off_plan, markup=False, timeout=8)
 
     def action_pause(self) -> None:
         assert self.interview is not None
@@ -372,7 +389,11 @@ class MeetingScreen(AutoSaveScreen):
         session = m.resume(session, now) if paused else m.pause(session, now)
         self._changed(replace(self.interview, session=session))
         self.refresh_clock()
+        self.refresh_bindings()  # the key now reads Resume, or Pause again
         self.notify("Clock running again." if paused else "Paused: the clock is stopped.")
+
+    def action_resume(self) -> None:
+        self.action_pause()  # the same key: it restarts the clock when it is stopped
 
     def action_tips(self) -> None:
         tips = self.query_one("#tips")
@@ -400,7 +421,8 @@ class MeetingScreen(AutoSaveScreen):
         profile.wrap_minutes = later[0] if later else WRAP_CHOICES[0]
         self.store.save_profile(profile)
         self.refresh_clock()
-        self.notify(f"Wrap-up now starts {profile.wrap_minutes} minutes before the end.")
+        minutes = self.interview.minutes if self.interview else 0
+        self.notify(m.wrap_notice(minutes, profile.wrap_minutes))
 
     def action_end(self) -> None:
         from ...dialogs.confirm import ConfirmScreen

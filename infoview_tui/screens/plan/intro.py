@@ -103,17 +103,17 @@ class IntroPane(Vertical):
         if self.running:
             text = Content.assemble(
                 ("Rehearsal ", "bold"), (f"{seconds:5.1f} s", "bold reverse"),
-                "  speaking… ctrl+t stops",
+                "  speaking… ctrl+f stops",
             )  # fmt: skip
         elif self.last_run is not None:
             ok = intro.in_range(self.last_run)
             text = Content.assemble(
                 ("Rehearsal ", "bold"),
                 (intro.verdict(self.last_run), "bold $success" if ok else "bold $warning"),
-                "  ctrl+t again",
+                "  ctrl+f again",
             )
         else:
             text = Content.assemble(
-                ("Rehearsal ", "bold"), "ctrl+t starts the stopwatch; say it aloud, ctrl+t stops."
+                ("Rehearsal ", "bold"), "ctrl+f starts the stopwatch; say it aloud, ctrl+f stops."
             )
         watch.update(text)

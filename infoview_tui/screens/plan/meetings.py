@@ -6,6 +6,8 @@ that are over, most recent first. A new meeting starts from a contact picked by 
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -13,6 +15,7 @@ from textual.widgets import Footer, Header, Static
 
 from ...dialogs.contact_picker import ContactPicker
 from ...domain import prep
+from ...domain.meeting import held_at
 from ...domain.records import Interview, InterviewStatus
 from ...domain.summary import person_met
 from ...domain.timefmt import full_datetime
@@ -37,6 +40,11 @@ AHEAD = (
 )
 
 
+def shown_when(interview: Interview) -> datetime | None:
+    """The moment a meeting is listed at: when it was held, once it has been, else planned."""
+    return held_at(interview) or interview.when
+
+
 def meeting_order(interviews: list[Interview]) -> list[Interview]:
     """Ahead first (soonest first, then undated by status), then the rest, latest first."""
     ahead = [iv for iv in interviews if iv.status in AHEAD]
@@ -48,7 +56,7 @@ def meeting_order(interviews: list[Interview]) -> list[Interview]:
             AHEAD.index(iv.status),
         )
     )
-    over.sort(key=lambda iv: iv.when.timestamp() if iv.when else 0, reverse=True)
+    over.sort(key=lambda iv: moment.timestamp() if (moment := shown_when(iv)) else 0, reverse=True)
     return ahead + over
 
 
@@ -94,7 +102,8 @@ class MeetingsScreen(RecordListScreen):
         rows = []
         zone = self.now().tzinfo
         for iv in meetings:
-            when = full_datetime(iv.when, zone) if iv.when else "no date yet"
+            moment = shown_when(iv)
+            when = full_datetime(moment, zone) if moment else "no date yet"
             cells = (
                 when,
                 iv.status.value,

@@ -36,8 +36,8 @@ def status_text(request: Request, now: datetime) -> str:
         when = f" on {short_date(reply_day, today)}" if reply_day else ""
         return f"They {request.reply}{when}."
     if request.sent is not None:
-        return f"Sent {full_datetime(request.sent, zone)}; waiting. ctrl+o yes · ctrl+n declined."
-    return "Not sent yet. Edit freely; ctrl+s once it is out."
+        return f"Sent {full_datetime(request.sent, zone)}; waiting. ctrl+l yes · ctrl+n declined."
+    return "Not sent yet. Edit freely; ctrl+t once it is out."
 
 
 class RequestPane(TabPane):
@@ -86,8 +86,12 @@ class RequestPane(TabPane):
             area.load_text(text)
         self._check(text)
 
-    def show_status(self, request: Request, now: datetime) -> None:
-        self.query_one(".request-status", Static).update(Content(status_text(request, now)))
+    def show_status(self, request: Request, now: datetime, extra: str = "", note: str = "") -> None:
+        """Where the request stands and `extra` (what just happened); `note` on a line below."""
+        text = f"{status_text(request, now)} {extra}".strip()
+        if note:
+            text += f"\n{note}"
+        self.query_one(".request-status", Static).update(Content(text))
 
     def _check(self, text: str) -> None:
         if self.kind != "email":
@@ -103,11 +107,12 @@ class RequestPane(TabPane):
 
     # ----- changing -----------------------------------------------------------------------------
 
-    def redraft(self, text: str) -> None:
+    def redraft(self, text: str, focus: bool = True) -> None:
         """A fresh draft replaces the text, as an edit (it is kept like typing)."""
         area = self.area
         area.load_text(text)
-        area.focus()
+        if focus:
+            area.focus()
 
     @on(TextArea.Changed)
     def _typed(self, event: TextArea.Changed) -> None:

@@ -37,7 +37,14 @@ from ...domain.validation import clean_text
 from ...domain.when_reader import DateError
 from ...paths import stylesheet
 from ...services import Outcome, meetings
-from ..autosave import AutoSaveScreen
+from ..sending import (
+    SEND_ACTIONS,
+    Sendable,
+    SendingScreen,
+    file_name,
+    send_bindings,
+    signature_note,
+)
 from .intro import IntroPane
 from .questions import QuestionsPane
 from .request import RequestPane
@@ -52,19 +59,16 @@ PAST_ALLOWED = frozenset(
 )  # a meeting that has happened (or not) may keep a date in the past
 
 
-class PlanScreen(AutoSaveScreen):
+class PlanScreen(SendingScreen):
     CSS_PATH = stylesheet("plan.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "mark_sent", "Mark sent", id="plan.sent",
-                tooltip="The request is out: waiting for a reply, follow-ups after 3 and 7 "
-                "business days"),
-        Binding("ctrl+o", "reply('accepted')", "They said yes", id="plan.accepted",
+        *send_bindings("The request is out (written or phoned): waiting for a reply, "
+                       "follow-ups after 3 and 7 business days"),
+        Binding("ctrl+l", "reply('accepted')", "They said yes", id="plan.accepted",
                 tooltip="They agreed to meet: closes the follow-ups; set the date next"),
         Binding("ctrl+n", "reply('declined')", "Declined", id="plan.declined",
                 tooltip="They declined: closes the follow-ups"),
-        Binding("ctrl+g", "regenerate", "Redraft", id="plan.template",
-                tooltip="Replace this text with a fresh draft from the template (asks first)"),
-        Binding("ctrl+t", "stopwatch", "Stopwatch", id="plan.stopwatch",
+        Binding("ctrl+f", "stopwatch", "Stopwatch", id="plan.stopwatch",
                 tooltip="Start or stop timing a spoken run of the introduction"),
         Binding("space", "toggle_question", "Pick", id="plan.pick",
                 tooltip="Pick or unpick the highlighted question"),
@@ -89,6 +93,7 @@ class PlanScreen(AutoSaveScreen):
         self.organization: Organization | None = None
         self.occupation: Occupation | None = None
         self._schedule: SchedulePane | None = None  # kept: read while the app closes
+        self._signed_as = ""  # Me's name when the drafts were last written
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -135,6 +140,7 @@ class PlanScreen(AutoSaveScreen):
             if self.occupation is not None:
                 interview = replace(interview, occupation_id=self.occupation.id)
         self.introduction = self._stored_introduction = profile.introduction
+        self._signed_as = profile.name
         request = interview.request
         if self.contact is not None and not request.email.strip():
             request = replace(request, email=self._draft(rq.email_draft, profile))
@@ -178,12 +184,31 @@ class PlanScreen(AutoSaveScreen):
         self.refresh_request_status()
         self.refresh_bindings()
 
-    def refresh_request_status(self) -> None:
+    def refresh_request_status(self, extra: str = "") -> None:
+        """Where the request stands, under both texts; `extra` under the one shown."""
         if self.interview is None:
             return
         now = self.now()
+        unsigned = signature_note(self.store.profile())
+        shown = self.section if self.query(TabbedContent) else ""
         for pane in self.query(RequestPane).results(RequestPane):
-            pane.show_status(self.interview.request, now)
+            said = extra if pane.id == shown else ""
+            pane.show_status(self.interview.request, now, said, unsigned)
+
+    def on_screen_resume(self) -> None:
+        """Back from Me, perhaps with my name set: drafts not edited since are signed with it."""
+        if self.interview is None or self.contact is None:
+            return
+        profile = replace(self.store.profile(), introduction=self.introduction)
+        if profile.name != self._signed_as:
+            before = replace(profile, name=self._signed_as)
+            for pane in self.query(RequestPane).results(RequestPane):
+                template = rq.email_draft if pane.kind == "email" else rq.phone_script
+                kept = getattr(self.interview.request, pane.field)
+                if kept == clean_text(self._draft(template, before)):
+                    pane.redraft(self._draft(template, profile), focus=False)
+            self._signed_as = profile.name
+        self.refresh_request_status()
 
     def refresh_checklist(self) -> None:
         if self.interview is None:
@@ -290,7 +315,7 @@ class PlanScreen(AutoSaveScreen):
         if not self.is_mounted or not self.query(TabbedContent):
             return True
         section = self.section
-        if action in ("mark_sent", "reply", "regenerate"):
+        if action in SEND_ACTIONS or action == "reply":
             if section not in REQUEST_TABS:
                 return False
             if action == "mark_sent" and self.interview and self.interview.request.sent:
@@ -325,7 +350,19 @@ class PlanScreen(AutoSaveScreen):
         self.refresh_all()
         self.notify(outcome.message, markup=False, timeout=timeout)
 
-    def action_regenerate(self) -> None:
+    def sendable(self) -> Sendable | None:
+        if self.section not in REQUEST_TABS:
+            return None
+        pane = self.query_one(f"#{self.section}", RequestPane)
+        what = "request email" if pane.kind == "email" else "phone script"
+        kind = "request-email" if pane.kind == "email" else "phone-script"
+        name = self.contact.name if self.contact else ""
+        return Sendable(clean_text(pane.area.text), what, file_name(kind, name, self.now().date()))
+
+    def show_send_status(self, message: str) -> None:
+        self.refresh_request_status(message)
+
+    def action_redraft(self) -> None:
         from ...dialogs.confirm import ConfirmScreen
 
         if self.contact is None or self.interview is None:

@@ -99,9 +99,10 @@ class EmployerCardScreen(AutoSaveScreen):
                 tooltip="Back to the employer list (everything is saved)"),
     ]  # fmt: skip
 
-    def __init__(self, org_id: int) -> None:
+    def __init__(self, org_id: int, new: bool = False) -> None:
         super().__init__()
         self.org_id = org_id
+        self.new = new  # just added: its name is typed, why it is on the list comes next
         self._loaded = False
         self._values: dict[str, Any] = {}  # what the card holds, kept on every change
         self._stored_name = ""
@@ -151,7 +152,7 @@ class EmployerCardScreen(AutoSaveScreen):
         )
 
     def on_mount(self) -> None:
-        self.query_one("#card-name").focus()
+        self.query_one("#card-why" if self.new else "#card-name").focus()
         self.load()
 
     def reload_from_store(self) -> None:
@@ -285,6 +286,8 @@ class EmployerCardScreen(AutoSaveScreen):
             if name == "name":
                 problem = rules.check_name(event.value, self.store.organizations.all(), self.org_id)
                 self.query_one("#card-name-error", FieldError).show(problem)
+                # The title shows the name the card will keep: the typed one once it can be used.
+                self.sub_title = self._stored_name if problem else clean_text(event.value)
             if name == "competitors":
                 self.show_competitor_note()
             self._changed()

@@ -74,7 +74,8 @@ class EmployersScreen(RecordListScreen):
         yield RecordTable(COLUMNS, id="employers-table")
         with VerticalScroll(id="employer-detail", can_focus=False):
             yield Static("", id="employer-detail-text")
-        yield Footer(compact=True)
+        # The palette hint left out: the keys and "? Help" need all of 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#employer-detail").border_title = "Why"
@@ -235,7 +236,7 @@ class EmployersScreen(RecordListScreen):
             assert org.id is not None
             everyone = [*self._orgs.values(), org]
             self._save_all(rules.set_ranked(everyone, org.id, True), keep=org.id)
-            self.action_open()  # straight to the card: why is it on the list?
+            router.open_employer(self.app, org.id, new=True)  # straight on: why is it listed?
 
         self.app.push_screen(
             TextPrompt("New employer", "Name of the organisation:", max_length=200), named

@@ -1,5 +1,6 @@
 """Me: what I bring and what I need, kept beside the occupation I am exploring.
 
+My name comes first: it signs the request email, the phone script and the thank-you note.
 Interests, values, needs and skills are what a meeting is measured against afterwards. The
 work-ability notes and the disclosure plan are private: they are marked so on screen and stay
 out of every export and printout unless asked for. Everything saves as it is typed (half a
@@ -15,11 +16,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import (
+    Footer,
+    Header,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Static,
+    TextArea,
+)
 
 from ...domain.records import Profile
 from ...domain.validation import clean_text
 from ...paths import stylesheet
+from ...widgets.one_line_input import OneLineInput
 from ..autosave import AutoSaveScreen
 
 # (field, label, hint shown in the empty box)
@@ -34,6 +45,7 @@ PRIVATE_FIELDS = (
     ("disclosure_plan", "Disclosure plan", "what, if anything, I choose to say, and when"),
 )
 TEXT_FIELDS = tuple(name for name, _label, _hint in OPEN_FIELDS + PRIVATE_FIELDS)
+SAVED_FIELDS = ("name", *TEXT_FIELDS)
 PRIVATE_TITLE = "Private · never exported or printed unless you ask"
 
 
@@ -58,6 +70,12 @@ class MeScreen(AutoSaveScreen):
                 "About me, to compare with what I learn in meetings. Saved as you type.",
                 id="me-intro",
             )
+            yield Label("My name", classes="me-label")
+            yield OneLineInput(
+                id="name",
+                compact=True,
+                placeholder="signs the request email, the phone script and the thank-you",
+            )
             for name, label, hint in OPEN_FIELDS:
                 yield Label(label, classes="me-label")
                 yield self._area(name, hint)
@@ -79,8 +97,12 @@ class MeScreen(AutoSaveScreen):
     def on_mount(self) -> None:
         self.query_one("#me-private").border_title = PRIVATE_TITLE
         self.query_one("#me-dates").border_title = "Settings"
-        self.query_one("#interests").focus()
+        self.query_one("#name").focus()
         self.load()
+        # Focusing a box scrolls it into view; the screen still opens at its first line.
+        self.call_after_refresh(
+            self.query_one("#me-form", VerticalScroll).scroll_home, animate=False
+        )
 
     def reload_from_store(self) -> None:
         self.load()
@@ -90,16 +112,17 @@ class MeScreen(AutoSaveScreen):
     def load(self) -> None:
         """Fill the form from the stored profile. Until then nothing is saved."""
         profile = self.store.profile()
+        self.query_one("#name", Input).value = profile.name
         for name in TEXT_FIELDS:
             self.query_one(f"#{name}", TextArea).load_text(getattr(profile, name))
         button = "#day-first" if profile.day_first else "#month-first"
         self.query_one(button, RadioButton).value = True
-        self._values = {name: getattr(profile, name) for name in (*TEXT_FIELDS, "day_first")}
+        self._values = {name: getattr(profile, name) for name in (*SAVED_FIELDS, "day_first")}
         self._loaded = True
 
     def read(self, profile: Profile) -> Profile:
         """`profile` with what the form holds now (text cleaned of control characters)."""
-        texts: dict[str, Any] = {name: clean_text(str(self._values[name])) for name in TEXT_FIELDS}
+        texts: dict[str, Any] = {name: clean_text(str(self._values[name])) for name in SAVED_FIELDS}
         return replace(profile, **texts, day_first=bool(self._values["day_first"]))
 
     # ----- saving ----------------------------------------------------------------------------
@@ -109,6 +132,16 @@ class MeScreen(AutoSaveScreen):
         if event.text_area.id in TEXT_FIELDS:
             self._values[event.text_area.id] = event.text_area.text
             self._changed()
+
+    @on(Input.Changed, "#name")
+    def _name_changed(self, event: Input.Changed) -> None:
+        self._values["name"] = event.value
+        self._changed()
+
+    @on(Input.Submitted, "#name")
+    def _name_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
 
     @on(RadioSet.Changed)
     def _order_changed(self, event: RadioSet.Changed) -> None:

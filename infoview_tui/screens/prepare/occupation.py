@@ -26,6 +26,7 @@ from ...domain.records import Demand, DemandKind, Occupation
 from ...domain.validation import clean_text
 from ...paths import stylesheet
 from ...services import occupations as occupations_service
+from ...widgets.ellipsis_input import EllipsisInput
 from ...widgets.field_error import FieldError
 from ...widgets.one_line_input import OneLineInput
 from ..autosave import AutoSaveScreen
@@ -54,7 +55,7 @@ class DemandRow(Horizontal):
             compact=True,
             classes="demand-kind",
         )
-        yield OneLineInput(
+        yield EllipsisInput(
             self.text, placeholder=HINTS[self.kind], compact=True, classes="demand-text"
         )
 
