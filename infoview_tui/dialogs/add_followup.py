@@ -46,14 +46,18 @@ class AddItemScreen(ModalScreen[tuple[str, date] | None]):
             yield Label("What to do")
             yield OneLineInput(placeholder="e.g. send Ada the article", id="add-title")
             yield FieldError(id="add-title-error")
-            yield Label("When: today, fri, 3 Dec, yesterday; next tue: next week's")
+            # Empty means today (a placeholder, not a value: a typed day never lands after it).
+            yield Label(
+                "When (empty: today): fri, 3 Dec, yesterday, in 3 days\n"
+                f"{order_note(self.day_first)}; {NEXT_RULE}"
+            )
             yield DateField(
                 self.read,
                 input_id="add-due",
-                value="today",
+                value="",
+                placeholder="today",
                 value_is_kept=False,
                 keep_on_leave=False,
-                hint=f"{order_note(self.day_first)}; {NEXT_RULE}.",
                 max_length=60,
                 compact=False,
             )
@@ -66,7 +70,8 @@ class AddItemScreen(ModalScreen[tuple[str, date] | None]):
         self.query_one("#add-title", Input).focus()
 
     def read(self, text: str) -> Reading:
-        return due_day(text, self.now, day_first=self.day_first, allow_past=True)
+        return due_day(text.strip() or "today", self.now, day_first=self.day_first,
+                       allow_past=True)  # fmt: skip
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "to_day":  # enter in the day field is the field's own: it keeps both

@@ -98,7 +98,7 @@ async def test_after_exports_this_meeting_as_markdown_private_notes_only_when_ti
         said = record_notifications(pilot.app)
         pilot.app.push_screen(AfterScreen(ids["held"]))
         await pilot.pause()
-        await pilot.press("ctrl+g")
+        await pilot.press("x")
         box = await dialog(pilot)
         text = screen_text(pilot.app)
         assert "The meeting with Ada Okafor." in str(box.query_one("#export-about").render())
@@ -115,7 +115,7 @@ async def test_after_exports_this_meeting_as_markdown_private_notes_only_when_ti
         assert said[-1] == f"Saved to {saved}: The meeting with Ada Okafor"
 
         # Again, with the private notes ticked: the file exists, so it asks first.
-        await pilot.press("ctrl+g")
+        await pilot.press("x")
         box = await dialog(pilot)
         box.query_one("#export-private", Checkbox).value = True
         await pilot.pause()
@@ -127,7 +127,7 @@ async def test_after_exports_this_meeting_as_markdown_private_notes_only_when_ti
         await pilot.pause()
         assert WORK_ABILITY not in saved.read_text(encoding="utf-8")
         assert "is kept as it was" in said[-1]
-        await pilot.press("ctrl+g")
+        await pilot.press("x")
         box = await dialog(pilot)
         box.query_one("#export-private", Checkbox).value = True
         await pilot.press("ctrl+s")
@@ -279,7 +279,7 @@ async def test_in_a_browser_the_files_are_downloads_not_files(
             "Your browser is downloading thank-you-ada-okafor-2026-11-25.txt (see its downloads)."
         )
         assert "Your browser is downloading" in str(screen.query_one("#thanks-status").render())
-        await pilot.press("ctrl+g")
+        await pilot.press("x")
         box = await dialog(pilot)
         assert "Your browser will download it." in screen_text(pilot.app)
         assert not box.query("#export-folder")  # no folder to choose
@@ -324,7 +324,7 @@ async def test_exports_on_the_demo(tmp_path):
         await opened(pilot)
         await pilot.press("a")  # after the latest meeting
         await pilot.pause()
-        await pilot.press("ctrl+g")
+        await pilot.press("x")
         await dialog(pilot)
         await pilot.press("enter")
         await pilot.pause()

@@ -208,7 +208,7 @@ async def test_a_save_that_fails_says_why_and_keeps_the_text(
         await open_screen(pilot, PlanScreen(plan_id))
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert said[-1].startswith("Could not save the request email:")
+        assert said[-1].startswith("The request email was not saved:")
         assert blocker.is_dir()
         store.flush()
         assert reopen().interviews.get(plan_id).request.email.startswith("Subject:")

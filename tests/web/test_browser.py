@@ -163,7 +163,7 @@ def test_a_file_the_app_delivers_downloads_through_the_token_and_only_with_it(br
 
 def test_a_thank_you_and_an_export_saved_in_the_browser_arrive_as_downloads(browser, tmp_path):
     """Issue 14: every file the app saves is offered as a download in the browser. The
-    served app's own keys (ctrl+s on the thank-you, ctrl+g for the meeting as Markdown)
+    served app's own keys (ctrl+s on the thank-you, x for the meeting as Markdown)
     reach the browser through the token-guarded link, with the content the app made."""
     from datetime import timedelta
 
@@ -226,7 +226,7 @@ def test_a_thank_you_and_an_export_saved_in_the_browser_arrive_as_downloads(brow
         assert f"instance={served.token}" in note.url
         tab.wait_for("Your browser is downloading")
 
-        tab.press("Control+g")  # this meeting as Markdown
+        tab.press("x")  # this meeting as Markdown (the cursor is on the notes, not in text)
         tab.wait_for("Your browser will download it.")
         tab.press("Enter")
         markdown = next_download(2)

@@ -61,7 +61,8 @@ if TYPE_CHECKING:
 
 TABS = ("tab-thanks", "tab-reflect", "tab-leads", "tab-touch")
 THANKS_ACTIONS = SEND_ACTIONS  # keys only the thank-you part offers
-COMMANDS = {"show_tab", "log_interaction"}  # plain keys: commands outside text fields only
+# plain keys: commands outside text fields only
+COMMANDS = {"show_tab", "log_interaction", "export_markdown"}
 
 
 class AfterScreen(SendingScreen):
@@ -74,7 +75,8 @@ class AfterScreen(SendingScreen):
                 tooltip="Next part: thank-you, reflection, leads, stay in touch"),
         Binding("ctrl+b", "section(-1)", "Previous part", show=False, id="after.previous",
                 priority=True, tooltip="Previous part"),
-        Binding("ctrl+l", "export_markdown", "Export .md", id="after.markdown",
+        # A letter, as `x` on the Meetings list: outside a text field (browsers keep ctrl+l).
+        Binding("x", "export_markdown", ".md", id="after.markdown", priority=True,
                 tooltip="This meeting as Markdown: plan, questions, timed notes, captures, "
                 "reflection"),
         Binding("i", "log_interaction", "Talked", id="after.log", priority=True,
@@ -99,6 +101,7 @@ class AfterScreen(SendingScreen):
         self.occupation: Occupation | None = None
         self._gone = False  # the meeting is not in the data (any more)
         self._settling = False  # a field was just left: keys typed into it may be on their way
+        self._thanks_said = ""  # the last thing said under the thank-you (saved, copied…)
 
     # ----- building --------------------------------------------------------------------------
 
@@ -163,7 +166,12 @@ class AfterScreen(SendingScreen):
         assert self.interview is not None
         return after.thank_you_draft(self.interview, self.contact, self.store.profile(), learned)
 
-    def _show_thanks_status(self, extra: str = "") -> None:
+    def _show_thanks_status(self, extra: str | None = None) -> None:
+        """Where the thank-you stands, and `extra` (what just happened; None: what was said
+        last, so coming back from a dialog keeps it)."""
+        if extra is None:
+            extra = self._thanks_said
+        self._thanks_said = extra
         assert self.interview is not None
         items = self.store.followups.all()
         item = after.open_thank_you(items, self.interview.id)

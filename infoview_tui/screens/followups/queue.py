@@ -58,7 +58,7 @@ class QueueScreen(RecordListScreen):
         Binding("a", "add", "Add", id="queue.add", tooltip="Add a follow-up by hand"),
         Binding("L", "low_energy", "Low energy", id="queue.low_energy",
                 tooltip="A low-energy day: move today's non-urgent items to the next working day"),
-        Binding("E", "energy", "Energy", id="queue.energy",
+        Binding("E", "energy", "Pace", id="queue.energy",
                 tooltip="Weekly meeting cap and rest days"),
         Binding("c", "export_calendar", ".ics", id="queue.calendar",
                 tooltip="Open follow-ups with a due day as a calendar file (.ics)"),
@@ -78,7 +78,7 @@ class QueueScreen(RecordListScreen):
         yield Static("", id="queue-summary")
         yield RecordTable(COLUMNS, id="queue-table")
         yield Static("", id="queue-detail")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)  # the keys fill 80 columns
 
     def on_mount(self) -> None:
         self.sub_title = "Follow-ups"

@@ -80,7 +80,7 @@ class ContactsScreen(RecordListScreen):
                 tooltip="Edit the highlighted contact"),
         Binding("d", "delete", "Delete", id="contacts.delete",
                 tooltip="Delete the highlighted contact (asks first)"),
-        Binding("m", "meet", "Meet now", id="contacts.meet",
+        Binding("m", "meet", "Meet", id="contacts.meet",
                 tooltip="They said now is good: start a meeting with default questions"),
         Binding("slash", "filter", "Filter", id="contacts.filter",
                 tooltip="Filter by name, organisation or job title"),
@@ -116,7 +116,8 @@ class ContactsScreen(RecordListScreen):
         yield RecordTable(COLUMNS, id="contacts-table")
         with ReadOnlyBox(id="contact-detail"):  # never focused: ctrl+↑/↓ scroll it
             yield Static("", id="contact-detail-text")
-        yield Footer(compact=True)  # seven keys and the palette hint fit in 80 columns
+        # The palette hint left out, as on Employers: every key and "? Help" fit in 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#contact-detail").border_title = "Contact"

@@ -69,9 +69,9 @@ class MeetingsScreen(RecordListScreen):
                 tooltip="Request, introduction, questions and date for the highlighted meeting"),
         Binding("d", "delete", "Delete", id="meetings.delete",
                 tooltip="Delete the highlighted meeting (asks first)"),
-        Binding("x", "export_markdown", "Export .md", id="meetings.markdown",
+        Binding("x", "export_markdown", ".md", id="meetings.markdown",
                 tooltip="The highlighted meeting as Markdown: plan, questions, notes, reflection"),
-        Binding("c", "export_calendar", "Calendar", id="meetings.calendar",
+        Binding("c", "export_calendar", ".ics", id="meetings.calendar",
                 tooltip="Every meeting with a date as a calendar file (.ics) for any calendar"),
         Binding("escape", "back", "Back", id="meetings.back", tooltip="Back to home"),
     ]  # fmt: skip
