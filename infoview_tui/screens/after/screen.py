@@ -32,16 +32,14 @@ from ...domain.records import (
     CaptureKind,
     Contact,
     DemandCheck,
-    FollowUpKind,
     Interview,
     InterviewStatus,
     Occupation,
     Reflection,
 )
-from ...domain.timefmt import full_date, short_date
-from ...domain.validation import clean_text
+from ...domain.timefmt import full_date
 from ...paths import stylesheet
-from ...services import Outcome, followups, leads
+from ...services import Outcome, followups, leads, meetings
 from ..autosave import AutoSaveScreen
 from .leads import LeadsPane
 from .reflection import ReflectionPane
@@ -168,11 +166,7 @@ class AfterScreen(AutoSaveScreen):
 
     def _steps_with_items(self) -> set[str]:
         assert self.interview is not None
-        return {
-            item.title
-            for item in self.store.followups.all()
-            if item.kind is FollowUpKind.NEXT_STEP and item.interview_id == self.interview.id
-        }
+        return followups.next_steps_with_items(self.store, self.interview.id)
 
     def _show_leads(self) -> None:
         assert self.interview is not None
@@ -224,7 +218,7 @@ class AfterScreen(AutoSaveScreen):
 
     def write(self, store: Store) -> None:
         if self.interview is not None and not self._gone:
-            self.interview = store.interviews.save(self.interview)
+            self.interview = meetings.save_meeting(store, self.interview).value
 
     @on(ThanksPane.ThanksEdited)
     def _thanks_edited(self, event: ThanksPane.ThanksEdited) -> None:
@@ -333,17 +327,11 @@ class AfterScreen(AutoSaveScreen):
         step = pane.highlighted_step
         if self.interview is None or step is None:
             return
-        step = clean_text(step)
-        if step in self._steps_with_items():
-            self.notify("That step is already a follow-up item.")
-            return
         name = self.contact.name if self.contact else ""
-        today = self.now().date()
-        item = after.next_step_item(step, self.interview, today, interviewee=name)
-        self.store.followups.save(replace(item, created=self.now()))
-        pane.show_follow_ups(self._steps_with_items())
-        due = item.due
-        self.notify(f"Follow-up added, due {short_date(due, today)}." if due else "Added.")
+        outcome = followups.add_next_step(self.store, self.interview, step, name, self.now())
+        if outcome.value is not None:
+            pane.show_follow_ups(self._steps_with_items())
+        self.notify(outcome.message)
 
     # ----- leads --------------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from ...domain.timefmt import column_date, relative_day, short_date
 from ...paths import stylesheet
 from ...services import Outcome
 from ...services import followups as followups_service
+from ...services import profile as profile_service
 from ...widgets.record_table import ColumnSpec, PlainCell, RecordTable
 from .. import router
 from ..record_list import RecordListScreen
@@ -311,9 +312,9 @@ class QueueScreen(RecordListScreen):
         def saved(profile: Profile | None) -> None:
             if profile is None:
                 return
-            store.save_profile(profile)
+            outcome = profile_service.set_pace(store, profile.weekly_meeting_cap, profile.rest_days)
             self.reload()
-            self.notify("Energy settings kept.", timeout=3)
+            self.notify(outcome.message, timeout=3)
 
         self.app.push_screen(EnergyScreen(store.profile()), saved)
 

@@ -22,6 +22,7 @@ from ...domain.records import Capture, CaptureKind, Interview, InterviewStatus, 
 from ...domain.validation import clean_text
 from ...paths import stylesheet
 from ...services import meetings as meetings_service
+from ...services import profile as profile_service
 from ...widgets.countdown import Countdown
 from ...widgets.note_input import NoteInput
 from ...widgets.notes_log import NotesLog
@@ -39,7 +40,6 @@ CAPTURE_KEYS = {
 CAPTURE_LEGEND = "capture: ^r referral · ^l lead · ^y job title · ^o observation · ^f offer"
 # Letter keys work only when the notes line does not have focus (escape leaves it).
 LETTER_ACTIONS = {"start", "pause", "end", "tips", "write", "bell", "jump", "leave", "wrap_length"}
-WRAP_CHOICES = (2, 3, 5)  # minutes of wrap-up before the planned end
 TIPS = (
     "[b]Tips[/]\n"
     "• Dress as you would for an interview there.\n"
@@ -220,7 +220,7 @@ class MeetingScreen(AutoSaveScreen):
 
     def write(self, store) -> None:
         if self.interview is not None:
-            self.interview = store.interviews.save(self.interview)
+            self.interview = meetings_service.save_meeting(store, self.interview).value
 
     # ----- keys while typing -----------------------------------------------------------------
 
@@ -378,27 +378,21 @@ class MeetingScreen(AutoSaveScreen):
         self.query_one("#plan").display = not tips.display
 
     def action_bell(self) -> None:
-        profile = self.store.profile()
-        profile.meeting_bell = not profile.meeting_bell
-        self.store.save_profile(profile)
-        self.notify("Bell on at phase changes." if profile.meeting_bell else "Bell off.")
+        self.notify(profile_service.toggle_bell(self.store).message)
 
     def action_leave(self) -> None:
         assert self.interview is not None
         unstarted = self.interview.on_the_spot and self.interview.session.started is None
         if unstarted and not self.store.readonly and self.interview.id is not None:
             # Opened on the spot but never started: leave no empty meeting behind.
-            self.store.interviews.delete(self.interview.id)
+            meetings_service.delete_meeting(self.store, self.interview.id)
             self.interview = None
         self.app.pop_screen()
 
     def action_wrap_length(self) -> None:
-        profile = self.store.profile()
-        later = [m for m in WRAP_CHOICES if m > profile.wrap_minutes]
-        profile.wrap_minutes = later[0] if later else WRAP_CHOICES[0]
-        self.store.save_profile(profile)
+        outcome = profile_service.next_wrap_length(self.store)
         self.refresh_clock()
-        self.notify(f"Wrap-up now starts {profile.wrap_minutes} minutes before the end.")
+        self.notify(outcome.message)
 
     def action_end(self) -> None:
         from ...dialogs.confirm import ConfirmScreen

@@ -22,7 +22,6 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs
 
 from ...domain import prep
 from ...domain import request as rq
-from ...domain.question_bank import builtin_questions
 from ...domain.records import (
     Contact,
     Interview,
@@ -30,12 +29,12 @@ from ...domain.records import (
     Occupation,
     Organization,
     Profile,
-    Question,
 )
 from ...domain.timefmt import full_datetime
 from ...domain.validation import clean_text
 from ...paths import stylesheet
 from ...services import Outcome, meetings
+from ...services import questions as bank_service
 from ..autosave import AutoSaveScreen
 from .intro import IntroPane
 from .questions import QuestionsPane
@@ -120,8 +119,7 @@ class PlanScreen(AutoSaveScreen):
             self.app.pop_screen()
             return
         if len(store.questions) == 0 and not store.readonly:  # a first plan: the built-in bank
-            for question in builtin_questions():
-                store.questions.save(question)
+            bank_service.ensure_bank(store)
         profile: Profile = store.profile()
         self.contact = store.contacts.get(interview.contact_id)
         self.introducer = (
@@ -225,11 +223,9 @@ class PlanScreen(AutoSaveScreen):
             changed, when = self._schedule.pending()
             if changed:  # a good date typed but not yet kept (enter or leaving the field)
                 self._apply_when(when)
-        if self.interview != store.interviews.get(self.interview_id):
-            self.interview = store.interviews.save(self.interview)
-        if self.introduction != self._stored_introduction:
-            store.save_profile(replace(store.profile(), introduction=self.introduction))
-            self._stored_introduction = self.introduction
+        typed = self.introduction if self.introduction != self._stored_introduction else None
+        self.interview = meetings.save_plan(store, self.interview, typed).value
+        self._stored_introduction = self.introduction
 
     @on(RequestPane.TextEdited)
     def _request_typed(self, event: RequestPane.TextEdited) -> None:
@@ -381,9 +377,7 @@ class PlanScreen(AutoSaveScreen):
         def added(text: str | None) -> None:
             if not text:
                 return
-            question = self.store.questions.save(
-                Question(text=text, why="My own question.", source="own")
-            )
+            question = bank_service.add_own(self.store, text).value
             self.query_one(QuestionsPane).add(question)
 
         self.app.push_screen(

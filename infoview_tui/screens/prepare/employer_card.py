@@ -26,6 +26,7 @@ from ...domain import employers as rules
 from ...domain.records import Contact, Flexibility, Organization
 from ...domain.validation import clean_text
 from ...paths import stylesheet
+from ...services import employers as employers_service
 from ...widgets.field_error import FieldError
 from ...widgets.one_line_input import OneLineInput
 from ..autosave import AutoSaveScreen
@@ -258,20 +259,15 @@ class EmployerCardScreen(AutoSaveScreen):
         if not unknown:
             return
         store = self.store
-        added = []
-        for name in unknown:
-            if rules.check_name(name, store.organizations.all()):
-                continue  # too long for a name: it stays a plain name on this card
-            added.append(store.organizations.save(Organization(name=name)))
+        outcome = employers_service.add_competitors(store, unknown)  # too long: stays a name
         self.save()  # links the new employers: their names now match the list
         others = sorted(
             (o.name for o in store.organizations.all() if o.id != self.org_id), key=str.casefold
         )
         self.query_one("#card-competitors", Input).suggester = CompetitorSuggester(others)
         self.show_competitor_note()
-        if added:
-            names = ", ".join(o.name for o in added)
-            self.notify(f"Added to my list, not ranked: {names}.", markup=False, timeout=5)
+        if outcome.value:
+            self.notify(outcome.message, markup=False, timeout=5)
 
     # ----- saving ------------------------------------------------------------------------------
 
@@ -335,7 +331,7 @@ class EmployerCardScreen(AutoSaveScreen):
             return  # deleted meanwhile
         updated = self.edited(stored, store.organizations.all())
         if updated != stored:
-            store.organizations.save(updated)
+            employers_service.save_employer(store, updated)
         self._stored_name = updated.name
 
     # ----- keys --------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Label, RadioButton, RadioSet, Static
 from ...domain.records import Profile
 from ...domain.validation import clean_text
 from ...paths import stylesheet
+from ...services import profile as profile_service
 from ..autosave import AutoSaveScreen
 
 # (field, label, hint shown in the empty box)
@@ -126,7 +127,7 @@ class MeScreen(AutoSaveScreen):
         stored = store.profile()  # fresh: other fields (introduction, pace) are kept as they are
         updated = self.read(stored)
         if updated != stored:
-            store.save_profile(updated)
+            profile_service.save_profile(store, updated)
 
     def action_back(self) -> None:
         self.save()

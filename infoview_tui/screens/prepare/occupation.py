@@ -281,7 +281,7 @@ class OccupationScreen(AutoSaveScreen):
             demands=edited.demands,
         )
         if updated != stored:
-            store.occupations.save(updated)
+            occupations_service.save_occupation(store, updated)
             if updated.title != stored.title and updated.id in self._ids and self.is_mounted:
                 index = self._ids.index(updated.id)
                 self.option_list.replace_option_prompt_at_index(index, self._prompt(updated))
@@ -361,13 +361,12 @@ class OccupationScreen(AutoSaveScreen):
         async def added(title: str | None) -> None:
             if not title:
                 return
-            problem = rules.check_title(title)
-            if problem:
-                self.notify(problem, severity="error", markup=False)
-                return
             self.save()
-            new = self.store.occupations.save(rules.added(self.store.occupations.all(), title))
-            await self.reload(keep=new.id)
+            outcome = occupations_service.add_occupation(self.store, title)
+            if outcome.value is None:
+                self.notify(outcome.message, severity="error", markup=False)
+                return
+            await self.reload(keep=outcome.value.id)
             self.query_one("#occ-perceptions").focus()
 
         self.app.push_screen(
@@ -398,8 +397,7 @@ class OccupationScreen(AutoSaveScreen):
         if occupation_id is None:
             return
         self.save()
-        for record in rules.make_current(self.store.occupations.all(), occupation_id):
-            self.store.occupations.save(record)
+        occupations_service.make_current(self.store, occupation_id)
         await self.reload(keep=occupation_id)
 
     def action_delete(self) -> None:
