@@ -27,6 +27,8 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Select, TabbedContent, Tabs, TextArea
 
 from ... import exports
+from ...dialogs.confirm import ConfirmScreen
+from ...dialogs.text_prompt import TextPrompt
 from ...domain import after, rhythm
 from ...domain.records import (
     CaptureKind,
@@ -231,8 +233,6 @@ class AfterScreen(AutoSaveScreen):
     # ----- the thank-you's keys -----------------------------------------------------------------
 
     def action_redraft(self) -> None:
-        from ...dialogs.confirm import ConfirmScreen
-
         thanks = self.query_one(ThanksPane)
 
         def redo(sure: bool | None) -> None:
@@ -298,8 +298,6 @@ class AfterScreen(AutoSaveScreen):
     # ----- the reflection's keys ----------------------------------------------------------------
 
     def action_add_demand(self) -> None:
-        from ...dialogs.text_prompt import TextPrompt
-
         self.app.push_screen(
             TextPrompt(
                 "Add a demand", "A demand of the job (physical, schedule, stress, training)"
@@ -311,8 +309,6 @@ class AfterScreen(AutoSaveScreen):
         self.query_one(ReflectionPane).remove_demand()
 
     def action_add_step(self) -> None:
-        from ...dialogs.text_prompt import TextPrompt
-
         self.app.push_screen(
             TextPrompt("Add a next step", "What will I do next?"),
             self.query_one(ReflectionPane).add_step,
@@ -338,8 +334,6 @@ class AfterScreen(AutoSaveScreen):
     @on(LeadsPane.LeadChosen)
     def _lead_chosen(self, event: LeadsPane.LeadChosen) -> None:
         """Referral → a contact with a reach-out item; lead → an employer; title → a keyword."""
-        from ...dialogs.confirm import ConfirmScreen
-
         if self.interview is None:
             return
         index = event.index

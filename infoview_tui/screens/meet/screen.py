@@ -17,6 +17,9 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
+from ...dialogs.capture import CaptureScreen
+from ...dialogs.confirm import ConfirmScreen
+from ...dialogs.text_prompt import TextPrompt
 from ...domain import meeting as m
 from ...domain.records import Capture, CaptureKind, Interview, InterviewStatus, Note
 from ...domain.validation import clean_text
@@ -316,8 +319,6 @@ class MeetingScreen(AutoSaveScreen):
         self._after_question_change(m.reorder(iv, iv.session.current, offset))
 
     def action_add_question(self) -> None:
-        from ...dialogs.text_prompt import TextPrompt
-
         def add(text: str | None) -> None:
             if text and self.interview is not None:
                 self._after_question_change(m.add_question(self.interview, text, self._elapsed()))
@@ -326,8 +327,6 @@ class MeetingScreen(AutoSaveScreen):
         self.app.push_screen(TextPrompt("Add a question", "Asked next, after the current one"), add)
 
     def action_capture(self, kind_name: str) -> None:
-        from ...dialogs.capture import CaptureScreen
-
         kind = CaptureKind[kind_name]
 
         def keep(capture: Capture | None) -> None:
@@ -395,8 +394,6 @@ class MeetingScreen(AutoSaveScreen):
         self.notify(outcome.message)
 
     def action_end(self) -> None:
-        from ...dialogs.confirm import ConfirmScreen
-
         def finish(sure: bool | None) -> None:
             if sure and self.interview is not None:
                 self.end_meeting()

@@ -19,6 +19,7 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
 
+from ...dialogs.confirm import ConfirmScreen
 from ...domain.records import Contact, FoundThrough
 from ...domain.validation import MAX_NAME, Problem, check_contact, clean_text
 from ...paths import stylesheet
@@ -293,7 +294,6 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
         if not self.changed:
             self.dismiss(None)
             return
-        from ...dialogs.confirm import ConfirmScreen
 
         def answered(discard: bool | None) -> None:
             if discard:

@@ -20,6 +20,8 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs
 
+from ...dialogs.confirm import ConfirmScreen
+from ...dialogs.text_prompt import TextPrompt
 from ...domain import prep
 from ...domain import request as rq
 from ...domain.records import (
@@ -316,8 +318,6 @@ class PlanScreen(AutoSaveScreen):
         self.notify(outcome.message, markup=False, timeout=timeout)
 
     def action_regenerate(self) -> None:
-        from ...dialogs.confirm import ConfirmScreen
-
         if self.contact is None or self.interview is None:
             return
         pane = self.query_one(f"#{self.section}", RequestPane)
@@ -372,8 +372,6 @@ class PlanScreen(AutoSaveScreen):
         self.query_one(QuestionsPane).move(step)
 
     def action_add_question(self) -> None:
-        from ...dialogs.text_prompt import TextPrompt
-
         def added(text: str | None) -> None:
             if not text:
                 return

@@ -29,6 +29,7 @@ from ...paths import stylesheet
 from ...services import employers as employers_service
 from ...widgets.field_error import FieldError
 from ...widgets.one_line_input import OneLineInput
+from .. import router
 from ..autosave import AutoSaveScreen
 
 # (field, label, kind): "line" is a one-line input, "box" a few lines of text.
@@ -210,21 +211,15 @@ class EmployerCardScreen(AutoSaveScreen):
 
     @on(OptionList.OptionSelected, "#card-contacts")
     def _contact_selected(self, event: OptionList.OptionSelected) -> None:
-        from ..people.contact_form import ContactFormScreen
-
         if 0 <= event.option_index < len(self._contact_ids):
             contact = self.store.contacts.get(self._contact_ids[event.option_index])
             if contact is not None:
                 self.save()
-                self.app.push_screen(ContactFormScreen(contact), self._contact_saved)
+                router.edit_contact(self.app, contact, self._contact_saved)
 
     def action_add_contact(self) -> None:
-        from ..people.contact_form import ContactFormScreen
-
         self.save()  # the form shows the employer's name as stored
-        self.app.push_screen(
-            ContactFormScreen(Contact(organization_id=self.org_id)), self._contact_saved
-        )
+        router.edit_contact(self.app, Contact(organization_id=self.org_id), self._contact_saved)
 
     def _contact_saved(self, contact: Contact | None) -> None:
         if contact is None:

@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
+from ...dialogs.text_prompt import TextPrompt
 from ...domain import employers as rules
 from ...domain.records import Organization
 from ...paths import stylesheet
@@ -203,8 +204,6 @@ class EmployersScreen(RecordListScreen):
         self.app.pop_screen()
 
     def action_add(self) -> None:
-        from ...dialogs.text_prompt import TextPrompt
-
         def named(name: str | None) -> None:
             if not name:
                 return

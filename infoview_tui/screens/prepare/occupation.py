@@ -21,6 +21,8 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
+from ...dialogs.confirm import ConfirmScreen
+from ...dialogs.text_prompt import TextPrompt
 from ...domain import occupation as rules
 from ...domain.records import Demand, DemandKind, Occupation
 from ...domain.validation import clean_text
@@ -356,8 +358,6 @@ class OccupationScreen(AutoSaveScreen):
             self.query_one("#occ-perceptions").focus()
 
     def action_add(self) -> None:
-        from ...dialogs.text_prompt import TextPrompt
-
         async def added(title: str | None) -> None:
             if not title:
                 return
@@ -374,8 +374,6 @@ class OccupationScreen(AutoSaveScreen):
         )
 
     def action_rename(self) -> None:
-        from ...dialogs.text_prompt import TextPrompt
-
         occupation_id = self.highlighted_id
         if occupation_id is None or self._shown is None:
             return
@@ -401,8 +399,6 @@ class OccupationScreen(AutoSaveScreen):
         await self.reload(keep=occupation_id)
 
     def action_delete(self) -> None:
-        from ...dialogs.confirm import ConfirmScreen
-
         occupation = self._shown
         if occupation is None or occupation.id is None:
             return
