@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterable, Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
@@ -28,13 +29,17 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from .clock import Clock
-from .data_file_ui import DataFileUI, find_leftovers, plain
-from .messages import StoreEventMessage
 from .paths import stylesheet
 
 if TYPE_CHECKING:
+    from .data_file_ui import DataFileUI
     from .dialogs.conflict import Leftover
+    from .messages import StoreEventMessage
     from .store.store import Store, StoreEvent
+
+# Imports inside the methods below are on purpose: what they bring (the store, the screens,
+# what the app says about the data file) is needed only after the first frame, which is the
+# loading screen and nothing else (benchmarks/startup.py).
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
@@ -78,7 +83,8 @@ class InfoviewApp(App[None]):
         self._opener = opener
         self._close_store_on_exit = close_store_on_exit
         self.sub_title = subtitle
-        self.data_file = DataFileUI(self, subtitle)
+        self._subtitle = subtitle
+        self._too_small: Screen | None = None  # the "terminal too small" screen, while shown
         # What could not be saved when the app closed, for the CLI to print once it has (and
         # exit 1); and what is worth knowing although nothing failed (exit 0).
         self.close_problem: str | None = None
@@ -97,6 +103,13 @@ class InfoviewApp(App[None]):
     def has_store(self) -> bool:
         return self._store is not None
 
+    @cached_property
+    def data_file(self) -> DataFileUI:
+        """What the app says about the data file as a whole (made at its first use)."""
+        from .data_file_ui import DataFileUI
+
+        return DataFileUI(self, self._subtitle)
+
     def get_default_screen(self) -> Screen:
         from .screens.loading import LoadingScreen
 
@@ -109,6 +122,7 @@ class InfoviewApp(App[None]):
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def _open_store(self) -> None:
         """Open, then warm the store; ANY failure reaches the person as a message."""
+        from .data_file_ui import find_leftovers
         from .store.errors import StoreError
 
         store = None
@@ -178,6 +192,8 @@ class InfoviewApp(App[None]):
             if self._close_store_on_exit:
                 store.close()
         except Exception as err:  # never a traceback (it would print personal data)
+            from .data_file_ui import plain
+
             self.close_problem = f"infoview could not close the data file cleanly: {plain(err)}."
             return
         if store.close_problem and not self.data_file.quit_decided:
@@ -187,6 +203,8 @@ class InfoviewApp(App[None]):
 
     def _store_event_from_writer(self, event: StoreEvent) -> None:
         # post_message is thread-safe and, unlike call_from_thread, never blocks the writer.
+        from .messages import StoreEventMessage
+
         self.post_message(StoreEventMessage(event))
 
     def on_store_event_message(self, message: StoreEventMessage) -> None:
@@ -276,13 +294,15 @@ class InfoviewApp(App[None]):
         yield from super().get_system_commands(screen)
 
     def on_resize(self, event: events.Resize) -> None:
-        from .screens.too_small import TooSmallScreen
-
         small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
-        showing = isinstance(self.screen, TooSmallScreen)
+        showing = self._too_small is not None and self.screen is self._too_small
         if small and not showing:
-            self.push_screen(TooSmallScreen())
+            from .screens.too_small import TooSmallScreen
+
+            self._too_small = TooSmallScreen()
+            self.push_screen(self._too_small)
         elif not small and showing:
+            self._too_small = None
             self.pop_screen()
 
 
