@@ -15,8 +15,10 @@ change something say why they are off.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -116,8 +118,10 @@ class InfoviewApp(App[None]):
         return LoadingScreen()
 
     def on_mount(self) -> None:
-        # Open the store only once the first frame is on screen.
-        self.call_after_refresh(self._open_store)
+        # The worker exists from now on, so whoever waits for the app's workers (a test, the
+        # screenshots) waits for the store too; it opens the store once the first frame is
+        # on screen.
+        self._open_store()
 
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def _open_store(self) -> None:
@@ -125,6 +129,12 @@ class InfoviewApp(App[None]):
         from .data_file_ui import find_leftovers
         from .store.errors import StoreError
 
+        shown = threading.Event()
+        try:
+            self.call_from_thread(self.call_after_refresh, shown.set)
+        except RuntimeError:  # the app closed before its first frame
+            return
+        shown.wait(timeout=10)  # (no frame in 10 s: a stalled terminal; open all the same)
         store = None
         try:
             store = self._opener()
@@ -249,8 +259,6 @@ class InfoviewApp(App[None]):
         """As Textual's, except after quitting began: a key pressed right after `q` must not
         open a screen into an app that is closing (it crashed mounting into nothing)."""
         if self.exiting:
-            import asyncio
-
             done = asyncio.get_running_loop().create_future()
             done.set_result(None)
             return done

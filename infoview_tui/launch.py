@@ -27,8 +27,9 @@ DEMO_FILE = "infoview-demo.json"
 # The app calls an opener on a worker thread right after its first frame is handed to
 # Textual, whose own thread then writes it to the terminal. Reading a large file holds
 # Python's interpreter lock for long stretches (the JSON parse is one call), which kept that
-# write waiting: the first frame came up to a fifth later on the 10x store. So the opener lets
-# go of the lock for a moment first.
+# write waiting: the first frame came up to a fifth later on the 10x store. So the file opener
+# lets go of the lock for a moment first. (The demo's building is Python code, which lets the
+# other thread in every few milliseconds.)
 FIRST_FRAME_GRACE = 0.03  # seconds
 
 
@@ -49,7 +50,6 @@ def demo_opener(folder: Path, clock: Clock) -> Callable[[], Store]:
         from .demo import build_demo
         from .store.store import Store
 
-        time.sleep(FIRST_FRAME_GRACE)
         store = Store.open(folder / DEMO_FILE, clock)
         if not len(store.contacts):
             build_demo(store, clock.now())
