@@ -3,7 +3,7 @@
     python benchmarks/queue_speed.py [--rounds 15] [--repeats 30]
 
 (a) In-process: `build_queue` over the 20,000 follow-ups of the large store (target < 20 ms),
-    median over `--repeats` runs, on records already decoded.
+    median over `--repeats` runs, on records already decoded and frozen, as the app holds them.
 (c) In-process: `search()` over the whole large store (30,000 contacts, 2,000 meetings,
     20,000 follow-ups), index built each call as the one-off function does (target well under
     100 ms), and a query on an index already built, as the search screen runs per keystroke.
@@ -30,6 +30,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path[0] = REPO
 
 import argparse
+import gc
 import json
 import statistics
 import subprocess
@@ -74,6 +75,10 @@ def in_process(repeats: int) -> None:
 
     store = Store.open(LARGE, FakeClock(NOW), readonly=True)
     items = store.followups.all()
+    # As the app holds them (app.py, after opening): frozen, so a full garbage collection
+    # of the store's millions of objects never lands inside a timed build.
+    gc.collect()
+    gc.freeze()
     times = []
     for _ in range(repeats):
         started = monotonic()
@@ -84,8 +89,10 @@ def in_process(repeats: int) -> None:
     verdict = "ok" if median < 20 else "MISSED"
     print(
         f"(a) build_queue over {len(items):,} follow-ups: median {median:.1f} ms "
-        f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f}) target < 20 ms: {verdict}"
+        f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f}) = {median / 20:.2f} of "
+        f"the target (< 20 ms): {verdict}"
     )
+    gc.unfreeze()
     print(f"    sections: {counts}")  # fmt: skip
 
 

@@ -17,6 +17,12 @@ load hits them all alike, after one untimed warm-up round (bytecode, disk cache)
 - empty: `python -m infoview_tui --data <empty store>`
 - large: `python -m infoview_tui --data <gen_store.py output, ten times heavy use>`
 
+Bytecode as installed: pip compiles a package's modules when it installs it (Textual's were),
+so by default infoview's are compiled before the runs and every case starts from bytecode.
+Where PYTHONDONTWRITEBYTECODE is set (it is on the machine the audits ran on) an editable
+checkout compiles each of its modules from source at every start while Textual's come compiled;
+`--from-source` measures that (about 7 ms more here).
+
 Data files live in benchmarks/data/ (git-ignored): the large one is generated there if missing,
 and each run gets a fresh copy of its file (the app may rewrite it when it closes; a killed app
 leaves it as it was). Each run also gets an empty TMPDIR there, since a killed `--demo` cannot
@@ -37,6 +43,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path[0] = REPO
 
 import argparse
+import compileall
 import contextlib
 import fcntl
 import json
@@ -86,6 +93,7 @@ class Case:
     marker: bytes
     prepare: Callable[[], None] = lambda: None
     times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # the process's CPU seconds, to its kill
     failure: str | None = None
 
 
@@ -94,11 +102,16 @@ def _as_controlling_tty() -> None:
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    """Kill the whole process group and wait, so the file lock is free for the next run."""
+def _stop(proc: subprocess.Popen[bytes]) -> float:
+    """Kill the whole process group and wait, so the file lock is free for the next run; the
+    CPU seconds the process used (user + system), from the kernel's account of it."""
     with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=30)
+    if proc.returncode is not None:  # reaped already (it exited by itself)
+        return 0.0
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = status  # reaped here: Popen must not wait for it again
+    return usage.ru_utime + usage.ru_stime
 
 
 def first_frame(
@@ -107,8 +120,11 @@ def first_frame(
     env: dict[str, str],
     timeout: float,
     size: tuple[int, int] = (80, 24),
-) -> float:
-    """Seconds from spawning `argv` in a pty to `marker` on the (alternate) screen."""
+) -> tuple[float, float]:
+    """Seconds from spawning `argv` in a pty to `marker` on the (alternate) screen, and the CPU
+    seconds the process had used when it was killed right after (less sensitive to the
+    machine's load than the wall time; a little beyond the frame: the kill takes a moment,
+    and infoview starts opening its data just after the frame)."""
     master, slave = pty.openpty()
     cols, rows = size
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -125,6 +141,7 @@ def first_frame(
         preexec_fn=_as_controlling_tty,
     )
     os.close(slave)
+    elapsed: float | None = None
     try:
         deadline = started + timeout
         while True:
@@ -143,10 +160,13 @@ def first_frame(
             output += chunk
             screen = output.find(ALT_SCREEN)
             if screen >= 0 and output.find(marker, screen) >= 0:
-                return monotonic() - started
+                elapsed = monotonic() - started
+                break
     finally:
-        _stop(proc)
+        cpu = _stop(proc)
         os.close(master)
+    assert elapsed is not None  # the loop ends with the frame, or raises
+    return elapsed, cpu
 
 
 def _fresh_copy(source: Path, target: Path) -> Callable[[], None]:
@@ -199,6 +219,18 @@ def build_cases(args: argparse.Namespace) -> list[Case]:
     return [case for case in cases if case.name in wanted]
 
 
+def _bytecode(env: dict[str, str], from_source: bool) -> None:
+    """Every case from bytecode, as installed; or infoview compiled from source at each start."""
+    package = Path(REPO) / "infoview_tui"
+    if from_source:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        for cache in package.rglob("__pycache__"):
+            shutil.rmtree(cache, ignore_errors=True)
+    else:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        compileall.compile_dir(package, quiet=1)
+
+
 def _env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
     for name in ("COLUMNS", "LINES"):
@@ -216,8 +248,9 @@ def _empty_tmp() -> None:
     (RUNS / "tmp").mkdir(parents=True)
 
 
-def run(cases: list[Case], rounds: int, warmup: int, timeout: float) -> None:
+def run(cases: list[Case], rounds: int, warmup: int, timeout: float, from_source: bool) -> None:
     env = _env()
+    _bytecode(env, from_source)
     for number in range(warmup + rounds):
         for case in cases:
             if case.failure:
@@ -225,13 +258,14 @@ def run(cases: list[Case], rounds: int, warmup: int, timeout: float) -> None:
             case.prepare()
             _empty_tmp()
             try:
-                elapsed = first_frame(case.argv, case.marker, env, timeout)
+                elapsed, cpu = first_frame(case.argv, case.marker, env, timeout)
             except NoFrame as err:
                 case.failure = str(err)
                 print(f"  {case.name}: FAILED: {err}", file=sys.stderr)
                 continue
             if number >= warmup:
                 case.times.append(elapsed)
+                case.cpu.append(cpu)
         if number >= warmup:
             done = number - warmup + 1
             line = "  ".join(f"{c.name} {c.times[-1] * 1000:4.0f}" for c in cases if c.times)
@@ -248,11 +282,16 @@ def report(cases: list[Case]) -> None:
         lo, hi = min(case.times) * 1000, max(case.times) * 1000
         print(f"  {case.name:6} {medians[case.name] * 1000:6.0f}   (min {lo:.0f}, max {hi:.0f})")
     print()
+    cpu = {c.name: statistics.median(c.cpu) for c in cases if c.cpu}
     for top, bottom, target in TARGETS:
         if top in medians and bottom in medians:
             ratio = medians[top] / medians[bottom]
             verdict = "ok" if ratio <= target else "OVER TARGET"
-            print(f"  {top}/{bottom}: {ratio:.2f}  (target <= {target:.2f}: {verdict})")
+            print(
+                f"  {top}/{bottom}: {ratio:.2f}  (target <= {target:.2f}: {verdict});"
+                f"  CPU {cpu[top] * 1000:.0f}/{cpu[bottom] * 1000:.0f} ms = "
+                f"{cpu[top] / cpu[bottom]:.2f}"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -269,11 +308,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--scale", type=int, default=10, help="size of a generated large store")
     parser.add_argument("--timeout", type=float, default=30, help="seconds to wait for a frame")
+    parser.add_argument(
+        "--from-source",
+        action="store_true",
+        help="infoview compiles its modules from source at each start (PYTHONDONTWRITEBYTECODE)",
+    )
     args = parser.parse_args(argv)
     cases = build_cases(args)
-    print(f"{len(cases)} cases, {args.warmup} warm-up + {args.rounds} rounds, interleaved")
+    code = "infoview from source" if args.from_source else "bytecode, as installed"
+    print(f"{len(cases)} cases, {args.warmup} warm-up + {args.rounds} rounds, interleaved ({code})")
     try:
-        run(cases, args.rounds, args.warmup, args.timeout)
+        run(cases, args.rounds, args.warmup, args.timeout, args.from_source)
     finally:
         _empty_tmp()
     report(cases)

@@ -15,9 +15,12 @@ change something say why they are off.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
+import threading
 from collections.abc import Callable, Iterable, Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,15 +33,19 @@ from textual.geometry import Size
 from textual.screen import Screen
 
 from .clock import Clock
-from .data_file_ui import DataFileUI, find_leftovers, plain
-from .messages import StoreEventMessage
 from .paths import stylesheet
 
 if TYPE_CHECKING:
     from textual.driver import Driver
 
+    from .data_file_ui import DataFileUI
     from .dialogs.conflict import Leftover
+    from .messages import StoreEventMessage
     from .store.store import Store, StoreEvent
+
+# Imports inside the methods below are on purpose: what they bring (the store, the screens,
+# what the app says about the data file) is needed only after the first frame, which is the
+# loading screen and nothing else (benchmarks/startup.py).
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
@@ -90,7 +97,7 @@ class InfoviewApp(App[None]):
         self._opener = opener
         self._close_store_on_exit = close_store_on_exit
         self.sub_title = subtitle
-        self.data_file = DataFileUI(self, subtitle)
+        self._subtitle = subtitle
         # What could not be saved when the app closed, for the CLI to print once it has (and
         # exit 1); and what is worth knowing although nothing failed (exit 0).
         self.close_problem: str | None = None
@@ -120,6 +127,13 @@ class InfoviewApp(App[None]):
             return PasteSafeDriver
         return driver
 
+    @cached_property
+    def data_file(self) -> DataFileUI:
+        """What the app says about the data file as a whole (made at its first use)."""
+        from .data_file_ui import DataFileUI
+
+        return DataFileUI(self, self._subtitle)
+
     def get_default_screen(self) -> Screen:
         from .screens.loading import LoadingScreen
 
@@ -127,8 +141,10 @@ class InfoviewApp(App[None]):
 
     def on_mount(self) -> None:
         self._end_on_signals()
-        # Open the store only once the first frame is on screen.
-        self.call_after_refresh(self._open_store)
+        # The worker exists from now on, so whoever waits for the app's workers (a test, the
+        # screenshots) waits for the store too; it opens the store once the first frame is
+        # on screen.
+        self._open_store()
 
     def _end_on_signals(self) -> None:
         """SIGTERM (a logout, `kill`) and SIGHUP (the terminal window closed) end the app as
@@ -159,8 +175,15 @@ class InfoviewApp(App[None]):
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def _open_store(self) -> None:
         """Open, then warm the store; ANY failure reaches the person as a message."""
+        from .data_file_ui import find_leftovers
         from .store.errors import StoreError
 
+        shown = threading.Event()
+        try:
+            self.call_from_thread(self.call_after_refresh, shown.set)
+        except RuntimeError:  # the app closed before its first frame
+            return
+        shown.wait(timeout=10)  # (no frame in 10 s: a stalled terminal; open all the same)
         store = None
         try:
             store = self._opener()
@@ -262,6 +285,8 @@ class InfoviewApp(App[None]):
             if self._close_store_on_exit:
                 store.close()
         except Exception as err:  # never a traceback (it would print personal data)
+            from .data_file_ui import plain
+
             self.close_problem = f"infoview could not close the data file cleanly: {plain(err)}."
             return
         if store.close_problem and not self.data_file.quit_decided:
@@ -328,6 +353,8 @@ class InfoviewApp(App[None]):
 
     def _store_event_from_writer(self, event: StoreEvent) -> None:
         # post_message is thread-safe and, unlike call_from_thread, never blocks the writer.
+        from .messages import StoreEventMessage
+
         self.post_message(StoreEventMessage(event))
 
     def on_store_event_message(self, message: StoreEventMessage) -> None:
@@ -408,8 +435,6 @@ class InfoviewApp(App[None]):
         from .screens.too_small import TooSmallScreen
 
         if self.exiting:
-            import asyncio
-
             done = asyncio.get_running_loop().create_future()
             done.set_result(None)
             return done

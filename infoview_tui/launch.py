@@ -8,6 +8,7 @@ after the first frame, to open the store.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,10 +24,20 @@ DEMO_SUBTITLE = "demo · sample data, not saved"
 DEMO_FILE = "infoview-demo.json"
 
 
+# The app calls an opener on a worker thread right after its first frame is handed to
+# Textual, whose own thread then writes it to the terminal. Reading a large file holds
+# Python's interpreter lock for long stretches (the JSON parse is one call), which kept that
+# write waiting: the first frame came up to a fifth later on the 10x store. So the file opener
+# lets go of the lock for a moment first. (The demo's building is Python code, which lets the
+# other thread in every few milliseconds.)
+FIRST_FRAME_GRACE = 0.03  # seconds
+
+
 def file_opener(path: Path, clock: Clock, lock: DataLock | None = None) -> Callable[[], Store]:
     def open_file() -> Store:
         from .store.store import Store
 
+        time.sleep(FIRST_FRAME_GRACE)
         return Store.open(path, clock, lock=lock)
 
     return open_file

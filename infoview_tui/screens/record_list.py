@@ -14,6 +14,7 @@ from typing import Any
 
 from textual import on
 
+from ..dialogs.confirm import ConfirmScreen
 from ..services import Outcome
 from ..widgets.record_table import RecordTable
 from .base import InfoviewScreen
@@ -64,7 +65,6 @@ class RecordListScreen(InfoviewScreen[None]):
 
     def confirm_delete(self, title: str, effects: str, delete: Callable[[], Outcome[Any]]) -> None:
         """Ask (saying what else deleting does), then delete, reload and keep the cursor's row."""
-        from ..dialogs.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
             if not yes:

@@ -1,16 +1,20 @@
 """One place that opens any record, and any area of the app.
 
 Home's keys, the follow-up queue, search and the command palette open a contact, a meeting, an
-employer, a follow-up or an area through here, and nowhere else: no screen imports another
-screen to open it. Screen modules are imported on first use, so start-up stays light.
+employer, a follow-up, the contact form or an area through here, and nowhere else: no screen
+imports another screen to open it. The imports below are inside the functions on purpose: a
+screen's module (and its widgets, styles and dialogs) is loaded when it first opens, so neither
+the first frame nor home waits for every screen, and screens can import the router without a
+cycle.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from ..domain.records import InterviewStatus
+from ..domain.records import Contact, InterviewStatus
 from ..domain.search import Hit, Kind
 
 if TYPE_CHECKING:
@@ -87,6 +91,23 @@ def open_contact(app: InfoviewApp, contact_id: int) -> bool:
     org = app.store.organizations.get(contact.organization_id)
     app.push_screen(ContactCard(contact, org.name if org else "", app.clock.tz()))
     return True
+
+
+def edit_contact(
+    app: InfoviewApp, contact: Contact | None, then: Callable[[Contact | None], None]
+) -> None:
+    """The contact form: a new contact (None, or one with some fields set, such as the
+    employer) or one to edit; `then` gets the saved contact, or None when cancelled."""
+    from .people.contact_form import ContactFormScreen
+
+    app.push_screen(ContactFormScreen(contact), then)
+
+
+def meeting_open(app: InfoviewApp) -> bool:
+    """A live meeting screen is somewhere on the stack."""
+    from .meet.screen import MeetingScreen
+
+    return any(isinstance(screen, MeetingScreen) for screen in app.screen_stack)
 
 
 def open_meeting(app: InfoviewApp, interview_id: int) -> bool:

@@ -5,7 +5,8 @@ action behaves the same from a key, a command line or a browser, and is tested w
 terminal. Each operation returns an `Outcome`: what it produced and a message for the person.
 Nothing here reads the clock: callers pass `now`.
 
-Modules: employers, people, occupations, meetings, leads, followups; imports (contacts from
+Modules: employers, people, occupations, meetings, questions, profile, leads, followups;
+imports (contacts from
 LinkedIn, CSV or vCard files with a preview, and a whole store from JSON), exports (md, json,
 ics, vcf, activity) and intros (warm introductions at each ranked employer).
 """

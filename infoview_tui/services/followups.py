@@ -1,5 +1,5 @@
-"""Follow-ups: done, back on the list, snoozed, added by hand, a low-energy day, and staying in
-touch (logging a contact, setting a rhythm).
+"""Follow-ups: done, back on the list, snoozed, added by hand or from a meeting's next steps, a
+low-energy day, and staying in touch (logging a contact, setting a rhythm).
 
 Finishing an item that meant being in touch with someone (a check-in, a thank-you, reaching
 out, a nudge) counts as contact with them: their last contact moves to that day and their
@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from ..domain import after, rhythm
 from ..domain import followups as rules
-from ..domain import rhythm
-from ..domain.records import Contact, FollowUp, FollowUpKind
+from ..domain.records import Contact, FollowUp, FollowUpKind, Interview
 from ..domain.timefmt import relative_day, short_date
 from ..store.store import Store
 from .outcome import Outcome
@@ -33,9 +33,10 @@ def log_contact(store: Store, contact_id: int, when: datetime) -> Outcome[Contac
         return Outcome(None, "That contact no longer exists.")
     profile = store.profile()
     contact, items = rhythm.log_interaction(contact, when, store.followups.all(), profile.rest_days)
-    contact = store.contacts.save(contact)
-    for item in items:
-        store.followups.save(item)
+    with store.batch():
+        contact = store.contacts.save(contact)
+        for item in items:
+            store.followups.save(item)
     return Outcome(contact, _next_check_in(store, contact, when.date()))
 
 
@@ -50,9 +51,10 @@ def set_rhythm(
     contact, items = rhythm.set_cadence(
         contact, cadence_days, store.followups.all(), now, profile.rest_days
     )
-    contact = store.contacts.save(contact)
-    for item in items:
-        store.followups.save(item)
+    with store.batch():
+        contact = store.contacts.save(contact)
+        for item in items:
+            store.followups.save(item)
     if cadence_days is None:
         return Outcome(contact, f"No rhythm with {contact.name}: no more check-ins.")
     return Outcome(contact, _next_check_in(store, contact, now.date()))
@@ -75,12 +77,13 @@ def complete(store: Store, item_id: int, now: datetime) -> Outcome[FollowUp | No
         return Outcome(None, "That follow-up no longer exists.")
     if item.done is not None:
         return Outcome(item, f"Already done: {item.title}")
-    item = store.followups.save(rules.complete(item, now))
     message = f"Done: {item.title}"
-    if item.kind in CONTACT_KINDS and item.contact_id is not None:
-        logged = log_contact(store, item.contact_id, now)
-        if logged.value is not None and logged.value.cadence_days is not None:
-            message = f"{message}. {logged.message}"
+    with store.batch():  # the item and the contact it counts as, together
+        item = store.followups.save(rules.complete(item, now))
+        if item.kind in CONTACT_KINDS and item.contact_id is not None:
+            logged = log_contact(store, item.contact_id, now)
+            if logged.value is not None and logged.value.cadence_days is not None:
+                message = f"{message}. {logged.message}"
     return Outcome(item, message)
 
 
@@ -128,6 +131,30 @@ def add(store: Store, title: str, due: date | None, now: datetime) -> Outcome[Fo
     return Outcome(item, f"Added: {item.title}")
 
 
+def add_next_step(
+    store: Store, interview: Interview, step: str, interviewee: str, now: datetime
+) -> Outcome[FollowUp | None]:
+    """A next step from a meeting's reflection as a follow-up, due a working week from now;
+    once per step (None, saying so, when it is one already)."""
+    item = after.next_step_item(step, interview, now.date(), interviewee=interviewee)
+    if item.title in next_steps_with_items(store, interview.id):
+        return Outcome(None, "That step is already a follow-up item.")
+    item = store.followups.save(replace(item, created=now))
+    due = item.due
+    return Outcome(
+        item, f"Follow-up added, due {short_date(due, now.date())}." if due else "Added."
+    )
+
+
+def next_steps_with_items(store: Store, interview_id: int | None) -> set[str]:
+    """The titles of the next steps of this meeting that are follow-ups already."""
+    return {
+        item.title
+        for item in store.followups.all()
+        if item.kind is FollowUpKind.NEXT_STEP and item.interview_id == interview_id
+    }
+
+
 @dataclass(frozen=True)
 class LowEnergyPlan:
     """What a low-energy day would move, and where to; asked about before anything moves."""
@@ -159,7 +186,8 @@ def apply_low_energy(store: Store, plan: LowEnergyPlan, now: datetime) -> Outcom
             "Nothing to move: no item due today can wait (thank-yous stay inside their two "
             f"days; items {rules.URGENT_OVERDUE_DAYS}+ days late stay).",
         )
-    saved = [store.followups.save(item) for item in plan.moves]
+    with store.batch():  # every item moves, or (after a crash) none
+        saved = [store.followups.save(item) for item in plan.moves]
     titles = join_names([item.title for item in saved], limit=4)
     return Outcome(
         saved,

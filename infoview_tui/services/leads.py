@@ -1,5 +1,6 @@
 """What a meeting's captures become: a referral a contact, a lead an employer, a job title a
-search keyword. Each marks its capture handled, so it is done once."""
+search keyword. Each marks its capture handled, so it is done once, in the same batch as
+what it made (after a crash: both, or neither)."""
 
 from __future__ import annotations
 
@@ -26,19 +27,20 @@ def accept_referral(
     capture = interview.captures[index]
     interviewee = store.contacts.get(interview.contact_id) or Contact()
     contact = after.referral_to_contact(capture, interview, interviewee)
-    if capture.organization.strip():
-        org = after.find_by_name(store.organizations.all(), capture.organization)
-        if org is None:
-            org = store.organizations.save(
-                Organization(
-                    name=clean_text(capture.organization), why=f"where {contact.name} works"
+    with store.batch():  # contact, employer, follow-up and the capture handled: all or none
+        if capture.organization.strip():
+            org = after.find_by_name(store.organizations.all(), capture.organization)
+            if org is None:
+                org = store.organizations.save(
+                    Organization(
+                        name=clean_text(capture.organization), why=f"where {contact.name} works"
+                    )
                 )
-            )
-        contact = replace(contact, organization_id=org.id)
-    contact = store.contacts.save(replace(contact, created=now))
-    item = after.reach_out_item(contact, interview, now.date(), introducer=interviewee.name)
-    store.followups.save(replace(item, created=now))
-    handled = store.interviews.save(after.mark_handled(interview, index))
+            contact = replace(contact, organization_id=org.id)
+        contact = store.contacts.save(replace(contact, created=now))
+        item = after.reach_out_item(contact, interview, now.date(), introducer=interviewee.name)
+        store.followups.save(replace(item, created=now))
+        handled = store.interviews.save(after.mark_handled(interview, index))
     return Outcome(handled, f"{contact.name} added to contacts, with a reach-out item.")
 
 
@@ -54,8 +56,9 @@ def accept_lead(store: Store, interview: Interview, index: int) -> Outcome[Inter
     else:
         org = after.mark_hiring(org, suggested_by=by)
         message = f"{org.name} was listed already: marked as hiring."
-    store.organizations.save(org)
-    handled = store.interviews.save(after.mark_handled(interview, index))
+    with store.batch():
+        store.organizations.save(org)
+        handled = store.interviews.save(after.mark_handled(interview, index))
     return Outcome(handled, message)
 
 
@@ -63,10 +66,11 @@ def keep_job_title(store: Store, interview: Interview, index: int) -> Outcome[In
     """The job title joins the search keywords of the occupation the meeting explored."""
     capture = interview.captures[index]
     occupation = store.occupations.get(interview.occupation_id)
-    if occupation is not None:
-        occupation = store.occupations.save(after.keep_keyword(occupation, capture.text))
-        message = f"Kept as a keyword for {occupation.title}."
-    else:
-        message = "Kept as a search keyword with this meeting."
-    handled = store.interviews.save(after.mark_handled(interview, index))
+    with store.batch():
+        if occupation is not None:
+            occupation = store.occupations.save(after.keep_keyword(occupation, capture.text))
+            message = f"Kept as a keyword for {occupation.title}."
+        else:
+            message = "Kept as a search keyword with this meeting."
+        handled = store.interviews.save(after.mark_handled(interview, index))
     return Outcome(handled, message)

@@ -1,4 +1,4 @@
-"""Meetings: planning one, asking for it, the reply, and deleting one.
+"""Meetings: planning one, asking for it, the reply, meeting now, ending one, deleting one.
 
 The plan screen holds its own copy of the meeting while the person types; operations that
 change the meeting take that copy and return the saved one, which the screen then holds.
@@ -11,7 +11,7 @@ from datetime import datetime
 
 from ..domain import request as rq
 from ..domain.meeting import on_the_spot
-from ..domain.records import Interview, InterviewStatus, Organization
+from ..domain.records import Contact, FollowUp, Interview, InterviewStatus, Organization
 from ..domain.timefmt import full_datetime, short_date
 from ..store.store import Store
 from .outcome import Outcome
@@ -72,20 +72,41 @@ def deletion_effects(store: Store, meeting_id: int) -> str:
 
 
 def delete_meeting(store: Store, meeting_id: int) -> Outcome[None]:
-    """Remove a meeting and its open follow-ups; done ones are history and stay, unlinked."""
+    """Remove a meeting and its open follow-ups; done ones are history and stay, unlinked.
+    One batch: after a crash all of it is done or none."""
     meeting = store.interviews.get(meeting_id)
     if meeting is None:
         return Outcome(None, "That meeting was already deleted.")
     name = _contact_name(store, meeting)
-    for item in store.followups.all():
-        if item.interview_id != meeting_id or item.id is None:
-            continue
-        if item.is_open:
-            store.followups.delete(item.id)
-        else:
-            store.followups.save(replace(item, interview_id=None))
-    store.interviews.delete(meeting_id)
+    with store.batch():
+        for item in store.followups.all():
+            if item.interview_id != meeting_id or item.id is None:
+                continue
+            if item.is_open:
+                store.followups.delete(item.id)
+            else:
+                store.followups.save(replace(item, interview_id=None))
+        store.interviews.delete(meeting_id)
     return Outcome(None, f"Deleted the meeting with {name}.")
+
+
+def save_meeting(store: Store, interview: Interview) -> Outcome[Interview]:
+    """The meeting as a screen holds it (typed notes, a reflection): saved as it is."""
+    return Outcome(store.interviews.save(interview), "Saved.")
+
+
+def save_plan(
+    store: Store, interview: Interview, introduction: str | None = None
+) -> Outcome[Interview]:
+    """The plan as typed: the meeting and my introduction (kept in the profile, for every
+    plan; None leaves it), in one batch; what did not change is not written."""
+    with store.batch():
+        if interview != store.interviews.get(interview.id):
+            interview = store.interviews.save(interview)
+        profile = store.profile()
+        if introduction is not None and introduction != profile.introduction:
+            store.save_profile(replace(profile, introduction=introduction))
+    return Outcome(interview, "Saved.")
 
 
 def mark_request_sent(store: Store, interview: Interview, now: datetime) -> Outcome[Interview]:
@@ -100,28 +121,15 @@ def mark_request_sent(store: Store, interview: Interview, now: datetime) -> Outc
     status = InterviewStatus.REQUESTED if interview.status is InterviewStatus.IDEA else (
         interview.status
     )  # fmt: skip
-    saved = store.interviews.save(
-        replace(interview, status=status, request=replace(interview.request, sent=now))
-    )
-    if contact is None:
-        return Outcome(saved, "Marked sent.")
-    others = sorted(
-        (
-            c for c in store.contacts.all()
-            if c.organization_id is not None
-            and c.organization_id == saved.organization_id
-            and c.id != contact.id
-        ),
-        key=lambda c: (c.name.casefold(), c.id or 0),
-    )  # fmt: skip
-    organization = store.organizations.get(saved.organization_id)
-    items = rq.request_followups(
-        saved, contact, now,
-        other=others[0] if others else None,
-        organization_name=organization.name if organization else "",
-    )  # fmt: skip
-    for item in items:
-        store.followups.save(item)
+    with store.batch():  # the meeting and both follow-ups, or none of them after a crash
+        saved = store.interviews.save(
+            replace(interview, status=status, request=replace(interview.request, sent=now))
+        )
+        if contact is None:
+            return Outcome(saved, "Marked sent.")
+        items = _request_followups(store, saved, contact, now)
+        for item in items:
+            store.followups.save(item)
     today = now.date()
     first, second = (item.due for item in items)
     assert first is not None and second is not None
@@ -132,11 +140,34 @@ def mark_request_sent(store: Store, interview: Interview, now: datetime) -> Outc
     )
 
 
+def _request_followups(
+    store: Store, saved: Interview, contact: Contact, now: datetime
+) -> list[FollowUp]:
+    """The 3- and 7-business-day follow-ups, naming another contact at the employer if any."""
+    others = sorted(
+        (
+            c for c in store.contacts.all()
+            if c.organization_id is not None
+            and c.organization_id == saved.organization_id
+            and c.id != contact.id
+        ),
+        key=lambda c: (c.name.casefold(), c.id or 0),
+    )  # fmt: skip
+    organization = store.organizations.get(saved.organization_id)
+    return rq.request_followups(
+        saved, contact, now,
+        other=others[0] if others else None,
+        organization_name=organization.name if organization else "",
+    )  # fmt: skip
+
+
 def close_request_followups(store: Store, interview_id: int | None, now: datetime) -> int:
     """A reply, or a date agreed, ends the wait: the request's open follow-ups are closed."""
     closed = rq.close_on_reply(store.followups.all(), interview_id, now)
-    for item in closed:
-        store.followups.save(item)
+    if closed:
+        with store.batch():
+            for item in closed:
+                store.followups.save(item)
     return len(closed)
 
 
@@ -150,8 +181,9 @@ def record_reply(
     elif reply == "declined" and status in (*BEFORE_AGREED, InterviewStatus.SCHEDULED):
         status = InterviewStatus.DECLINED
     request = replace(interview.request, reply=reply, reply_at=now)
-    saved = store.interviews.save(replace(interview, status=status, request=request))
-    closed = close_request_followups(store, saved.id, now)
+    with store.batch():
+        saved = store.interviews.save(replace(interview, status=status, request=request))
+        closed = close_request_followups(store, saved.id, now)
     done = f" {plural(closed, 'follow-up', 'follow-ups')} closed." if closed else ""
     if reply == "accepted" and saved.when is None:
         return Outcome(saved, f"They said yes.{done} Now set the date.")

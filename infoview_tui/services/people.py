@@ -1,9 +1,11 @@
-"""People: deleting a contact, and saying first what that does."""
+"""People: saving a contact (with a new employer it names), deleting one, and saying first
+what that does."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from ..domain.records import Contact, Organization
 from ..store.store import Store
 from .outcome import Outcome
 from .words import plural
@@ -50,24 +52,38 @@ def delete_contact(store: Store, contact_id: int) -> Outcome[None]:
 
     What they leave behind is their name: the people they introduced keep it as their
     introducer's name, meetings with them keep it as whom they were with (with their notes).
-    Their open follow-ups go; done ones are history and stay, unlinked. Links go first, so a
-    crash half-way leaves the contact in place, never a dangling id.
+    Their open follow-ups go; done ones are history and stay, unlinked. One batch: after a
+    crash all of it is done or none, never a dangling id.
     """
     contact = store.contacts.get(contact_id)
     if contact is None:
         return Outcome(None, "That contact was already deleted.")
-    for other in store.contacts.all():
-        if other.introduced_by_id == contact_id:
-            store.contacts.save(replace(other, introduced_by_id=None, introducer_name=contact.name))
-    for meeting in store.interviews.all():
-        if meeting.contact_id == contact_id:
-            store.interviews.save(replace(meeting, contact_id=None, contact_name=contact.name))
-    for item in store.followups.all():
-        if item.contact_id != contact_id or item.id is None:
-            continue
-        if item.is_open:
-            store.followups.delete(item.id)
-        else:
-            store.followups.save(replace(item, contact_id=None))
-    store.contacts.delete(contact_id)
+    with store.batch():
+        for other in store.contacts.all():
+            if other.introduced_by_id == contact_id:
+                store.contacts.save(
+                    replace(other, introduced_by_id=None, introducer_name=contact.name)
+                )
+        for meeting in store.interviews.all():
+            if meeting.contact_id == contact_id:
+                store.interviews.save(replace(meeting, contact_id=None, contact_name=contact.name))
+        for item in store.followups.all():
+            if item.contact_id != contact_id or item.id is None:
+                continue
+            if item.is_open:
+                store.followups.delete(item.id)
+            else:
+                store.followups.save(replace(item, contact_id=None))
+        store.contacts.delete(contact_id)
     return Outcome(None, f"Deleted {contact.name}.")
+
+
+def save_contact(store: Store, contact: Contact, new_organisation: str = "") -> Outcome[Contact]:
+    """The contact form, checked: the contact, and the employer it names when that is not on
+    the list yet (added unranked), in one batch: never an employer without its contact."""
+    with store.batch():
+        if new_organisation:
+            org = store.organizations.save(Organization(name=new_organisation, rank=None))
+            contact = replace(contact, organization_id=org.id)
+        saved = store.contacts.save(contact)
+    return Outcome(saved, f"Saved {saved.name}.")

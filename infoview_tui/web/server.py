@@ -35,7 +35,7 @@ from string import Template
 from typing import TextIO
 from urllib.parse import urlencode
 
-from aiohttp import web
+from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
@@ -44,6 +44,7 @@ from .tab import SAID
 LOOPBACK = "127.0.0.1"
 TAB_MODULE = "infoview_tui.web.tab"
 CLOSE_PATIENCE = 120.0  # seconds the open tabs get to save when the server stops
+BROWSER_MESSAGES = ("stdin", "resize", "ping", "blur", "focus")  # what `relay` passes on
 
 log = logging.getLogger("infoview.serve")
 
@@ -239,8 +240,13 @@ class InfoviewServer(Server):
         return origin is None or origin in ours
 
     # ----- routes ------------------------------------------------------------------------
+    # Our own aiohttp application and message relay, on textual-serve's public parts only
+    # (AppService, DownloadManager, handle_download, its static files): its Server builds
+    # its application and reads the browser's messages in private methods (`_make_app`,
+    # `_process_messages`), which a release may change without notice. The messages its
+    # page sends are checked against BROWSER_MESSAGES by tests/web/test_serve_protocol.py.
 
-    async def _make_app(self) -> web.Application:
+    async def make_app(self) -> web.Application:
         app = web.Application(middlewares=[self._guard])
         app.add_routes(
             [
@@ -301,7 +307,7 @@ class InfoviewServer(Server):
         self._tabs.add(app_service)
         try:
             await app_service.start(width, height)
-            await self._process_messages(websocket, app_service)
+            await relay(websocket, app_service)
         except asyncio.CancelledError:
             pass
         except Exception:
@@ -340,7 +346,7 @@ class InfoviewServer(Server):
         for signum in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):  # pragma: no cover - Windows
                 loop.add_signal_handler(signum, stop.set)
-        runner = web.AppRunner(await self._make_app(), access_log=None)
+        runner = web.AppRunner(await self.make_app(), access_log=None)
         await runner.setup()
         try:
             await web.TCPSite(runner, LOOPBACK, self.port).start()
@@ -373,6 +379,32 @@ class InfoviewServer(Server):
             "(open tabs save first).",
             flush=True,
         )
+
+
+async def relay(websocket: web.WebSocketResponse, app_service: AppService) -> None:
+    """What the page sends, to the tab's app: keys and pastes, its size, focus; a ping is
+    answered. Anything else (or not JSON) is ignored, as textual-serve ignores it."""
+    async for message in websocket:
+        if message.type != WSMsgType.TEXT:
+            continue
+        try:
+            envelope = json.loads(message.data)
+        except ValueError:
+            continue
+        if not isinstance(envelope, list) or not envelope:
+            continue
+        kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
+        if kind == "stdin" and isinstance(data, str):
+            await app_service.send_bytes(data.encode("utf-8"))
+        elif kind == "resize" and isinstance(data, dict):
+            width, height = to_int(str(data.get("width")), 80), to_int(str(data.get("height")), 24)
+            await app_service.set_terminal_size(width, height)
+        elif kind == "ping":
+            await websocket.send_json(["pong", data])
+        elif kind == "blur":
+            await app_service.blur()
+        elif kind == "focus":
+            await app_service.focus()
 
 
 class TabService(AppService):

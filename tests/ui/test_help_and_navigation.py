@@ -65,7 +65,8 @@ async def palette_prompts(pilot, search: str) -> list[str]:
     await pilot.pause()
     assert isinstance(pilot.app.screen, CommandPalette)
     await pilot.press(*search)
-    await pilot.pause(0.3)  # the palette searches in the background
+    await pilot.app.workers.wait_for_complete()  # the palette searches on a worker
+    await pilot.pause()  # and then shows what it found
     options = pilot.app.screen.query_one(CommandList).options
     return [str(option.prompt) for option in options]
 

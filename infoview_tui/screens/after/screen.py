@@ -26,21 +26,21 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Select, TabbedContent, Tabs
 
+from ...dialogs.confirm import ConfirmScreen
+from ...dialogs.text_prompt import TextPrompt
 from ...domain import after, rhythm
 from ...domain.records import (
     CaptureKind,
     Contact,
     DemandCheck,
-    FollowUpKind,
     Interview,
     InterviewStatus,
     Occupation,
     Reflection,
 )
-from ...domain.timefmt import full_date, short_date
-from ...domain.validation import clean_text
+from ...domain.timefmt import full_date
 from ...paths import stylesheet
-from ...services import Outcome, followups, leads
+from ...services import Outcome, followups, leads, meetings
 from ...typing_rule import is_text
 from ..files import offer_export
 from ..sending import (
@@ -186,11 +186,7 @@ class AfterScreen(SendingScreen):
 
     def _steps_with_items(self) -> set[str]:
         assert self.interview is not None
-        return {
-            item.title
-            for item in self.store.followups.all()
-            if item.kind is FollowUpKind.NEXT_STEP and item.interview_id == self.interview.id
-        }
+        return followups.next_steps_with_items(self.store, self.interview.id)
 
     def _show_leads(self) -> None:
         assert self.interview is not None
@@ -242,7 +238,7 @@ class AfterScreen(SendingScreen):
 
     def write(self, store: Store) -> None:
         if self.interview is not None and not self._gone:
-            self.interview = store.interviews.save(self.interview)
+            self.interview = meetings.save_meeting(store, self.interview).value
 
     @on(ThanksPane.ThanksEdited)
     def _thanks_edited(self, event: ThanksPane.ThanksEdited) -> None:
@@ -255,8 +251,6 @@ class AfterScreen(SendingScreen):
     # ----- the thank-you's keys -----------------------------------------------------------------
 
     def action_redraft(self) -> None:
-        from ...dialogs.confirm import ConfirmScreen
-
         thanks = self.query_one(ThanksPane)
 
         def redo(sure: bool | None) -> None:
@@ -327,8 +321,6 @@ class AfterScreen(SendingScreen):
     # ----- the reflection's keys ----------------------------------------------------------------
 
     def action_add_demand(self) -> None:
-        from ...dialogs.text_prompt import TextPrompt
-
         self.app.push_screen(
             TextPrompt(
                 "Add a demand", "A demand of the job (physical, schedule, stress, training)"
@@ -340,8 +332,6 @@ class AfterScreen(SendingScreen):
         self.query_one(ReflectionPane).remove_demand()
 
     def action_add_step(self) -> None:
-        from ...dialogs.text_prompt import TextPrompt
-
         self.app.push_screen(
             TextPrompt("Add a next step", "What will I do next?"),
             self.query_one(ReflectionPane).add_step,
@@ -356,25 +346,17 @@ class AfterScreen(SendingScreen):
         step = pane.highlighted_step
         if self.interview is None or step is None:
             return
-        step = clean_text(step)
-        if step in self._steps_with_items():
-            self.notify("That step is already a follow-up item.")
-            return
         name = self.contact.name if self.contact else ""
-        today = self.now().date()
-        item = after.next_step_item(step, self.interview, today, interviewee=name)
-        self.store.followups.save(replace(item, created=self.now()))
-        pane.show_follow_ups(self._steps_with_items())
-        due = item.due
-        self.notify(f"Follow-up added, due {short_date(due, today)}." if due else "Added.")
+        outcome = followups.add_next_step(self.store, self.interview, step, name, self.now())
+        if outcome.value is not None:
+            pane.show_follow_ups(self._steps_with_items())
+        self.notify(outcome.message)
 
     # ----- leads --------------------------------------------------------------------------------
 
     @on(LeadsPane.LeadChosen)
     def _lead_chosen(self, event: LeadsPane.LeadChosen) -> None:
         """Referral → a contact with a reach-out item; lead → an employer; title → a keyword."""
-        from ...dialogs.confirm import ConfirmScreen
-
         if self.interview is None:
             return
         index = event.index

@@ -14,6 +14,8 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
+from ...dialogs.confirm import ConfirmScreen
+from ...dialogs.energy import EnergyScreen
 from ...domain.followups import (
     SECTION_ORDER,
     Queue,
@@ -26,10 +28,14 @@ from ...domain.timefmt import column_date, relative_day, short_date
 from ...paths import stylesheet
 from ...services import Outcome
 from ...services import followups as followups_service
+from ...services import profile as profile_service
 from ...widgets.record_table import ColumnSpec, PlainCell, RecordTable
 from .. import router
 from ..files import offer_export
 from ..record_list import RecordListScreen
+
+# The snooze and add dialogs are imported where they open: they bring the date reader, which
+# is loaded at the first date field, not with the queue (benchmarks/README.md, date_reading).
 
 COLUMNS = (
     ColumnSpec("Due", weight=0, min_width=10, max_width=10),
@@ -286,8 +292,6 @@ class QueueScreen(RecordListScreen):
         self.app.push_screen(AddItemScreen(self.now(), profile.day_first), added)
 
     def action_low_energy(self) -> None:
-        from ...dialogs.confirm import ConfirmScreen
-
         now = self.now()
         plan = followups_service.low_energy_plan(self.store, now)
         if not plan.moves:
@@ -307,16 +311,14 @@ class QueueScreen(RecordListScreen):
         )
 
     def action_energy(self) -> None:
-        from ...dialogs.energy import EnergyScreen
-
         store = self.store
 
         def saved(profile: Profile | None) -> None:
             if profile is None:
                 return
-            store.save_profile(profile)
+            outcome = profile_service.set_pace(store, profile.weekly_meeting_cap, profile.rest_days)
             self.reload()
-            self.notify("Energy settings kept.", timeout=3)
+            self.notify(outcome.message, timeout=3)
 
         self.app.push_screen(EnergyScreen(store.profile()), saved)
 

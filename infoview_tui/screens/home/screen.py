@@ -7,9 +7,13 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.widgets import Footer, Header, Static
 
+from ...dialogs.confirm import ConfirmScreen
+from ...domain.meeting import clock_text, elapsed
+from ...domain.summary import home_summary, latest_held, live_meeting, next_meeting
 from ...paths import stylesheet
 from .. import router
 from ..base import InfoviewScreen
+from .panels import HomePanels
 
 
 class HomeScreen(InfoviewScreen[None]):
@@ -57,23 +61,15 @@ class HomeScreen(InfoviewScreen[None]):
 
     def reload_from_store(self) -> None:
         self.refresh_summary()
-        from ..meet.screen import MeetingScreen
-
-        if not any(isinstance(s, MeetingScreen) for s in self.app.screen_stack):
+        if not router.meeting_open(self.app):
             self._offer_resume()  # not when the data was reloaded under the open meeting
 
     def _offer_resume(self) -> None:
         """After a crash or a quit mid-meeting, the meeting is still live: offer to go back."""
         store = self.store
-        from ...domain.summary import live_meeting
-        from .panels import HomePanels
-
         live = live_meeting(store.interviews.all())
         if live is None or live.id is None:
             return
-        from ...dialogs.confirm import ConfirmScreen
-        from ...domain.meeting import clock_text, elapsed
-
         who = HomePanels(store).who(live.contact_id, live.organization_id, markup=False)
         spent = clock_text(elapsed(live.session, self.now()))
         paused = " (paused)" if live.session.paused_at else ""
@@ -103,8 +99,6 @@ class HomeScreen(InfoviewScreen[None]):
         router.open_area(self.app, area)
 
     def action_after(self) -> None:
-        from ...domain.summary import latest_held
-
         meeting = latest_held(self.store.interviews.all())
         if meeting is None or meeting.id is None:
             self.notify("No meeting held yet: the after-meeting step comes once one has ended.")
@@ -113,8 +107,6 @@ class HomeScreen(InfoviewScreen[None]):
 
     def action_meet(self) -> None:
         store = self.store
-        from ...domain.summary import live_meeting, next_meeting
-
         interviews = store.interviews.all()
         now = self.now()
         meeting = live_meeting(interviews) or next_meeting(interviews, now)
@@ -133,9 +125,6 @@ class HomeScreen(InfoviewScreen[None]):
     def refresh_summary(self) -> None:
         store = self.store
         now = self.now()
-        from ...domain.summary import home_summary
-        from .panels import HomePanels
-
         summary = home_summary(
             store.contacts.all(), store.interviews.all(), store.followups.all(), now
         )

@@ -17,11 +17,15 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
+from ...dialogs.capture import CaptureScreen
+from ...dialogs.confirm import ConfirmScreen
+from ...dialogs.text_prompt import TextPrompt
 from ...domain import meeting as m
 from ...domain.records import Capture, CaptureKind, Interview, InterviewStatus, Note
 from ...domain.validation import clean_text
 from ...paths import stylesheet
 from ...services import meetings as meetings_service
+from ...services import profile as profile_service
 from ...typing_rule import is_text
 from ...widgets.countdown import Countdown
 from ...widgets.note_input import NoteInput
@@ -42,7 +46,6 @@ CAPTURE_LEGEND = "capture: ^r referral · ^l lead · ^y job title · ^o observat
 LETTER_ACTIONS = {
     "start", "pause", "resume", "end", "tips", "write", "bell", "jump", "leave", "wrap_length",
 }  # fmt: skip
-WRAP_CHOICES = (2, 3, 5)  # minutes of wrap-up before the planned end
 TIPS = (
     "[b]Tips[/]\n"
     "• Dress as you would for an interview there.\n"
@@ -230,7 +233,7 @@ class MeetingScreen(AutoSaveScreen):
 
     def write(self, store) -> None:
         if self.interview is not None:
-            self.interview = store.interviews.save(self.interview)
+            self.interview = meetings_service.save_meeting(store, self.interview).value
 
     # ----- keys while typing -----------------------------------------------------------------
 
@@ -332,8 +335,6 @@ class MeetingScreen(AutoSaveScreen):
         self._after_question_change(m.reorder(iv, iv.session.current, offset))
 
     def action_add_question(self) -> None:
-        from ...dialogs.text_prompt import TextPrompt
-
         def add(text: str | None) -> None:
             if text and self.interview is not None:
                 self._after_question_change(m.add_question(self.interview, text, self._elapsed()))
@@ -342,8 +343,6 @@ class MeetingScreen(AutoSaveScreen):
         self.app.push_screen(TextPrompt("Add a question", "Asked next, after the current one"), add)
 
     def action_capture(self, kind_name: str) -> None:
-        from ...dialogs.capture import CaptureScreen
-
         kind = CaptureKind[kind_name]
 
         def keep(capture: Capture | None) -> None:
@@ -401,32 +400,24 @@ class MeetingScreen(AutoSaveScreen):
         self.query_one("#plan").display = not tips.display
 
     def action_bell(self) -> None:
-        profile = self.store.profile()
-        profile.meeting_bell = not profile.meeting_bell
-        self.store.save_profile(profile)
-        self.notify("Bell on at phase changes." if profile.meeting_bell else "Bell off.")
+        self.notify(profile_service.toggle_bell(self.store).message)
 
     def action_leave(self) -> None:
         assert self.interview is not None
         unstarted = self.interview.on_the_spot and self.interview.session.started is None
         if unstarted and not self.store.readonly and self.interview.id is not None:
             # Opened on the spot but never started: leave no empty meeting behind.
-            self.store.interviews.delete(self.interview.id)
+            meetings_service.delete_meeting(self.store, self.interview.id)
             self.interview = None
         self.app.pop_screen()
 
     def action_wrap_length(self) -> None:
-        profile = self.store.profile()
-        later = [m for m in WRAP_CHOICES if m > profile.wrap_minutes]
-        profile.wrap_minutes = later[0] if later else WRAP_CHOICES[0]
-        self.store.save_profile(profile)
+        outcome = profile_service.next_wrap_length(self.store)
         self.refresh_clock()
         minutes = self.interview.minutes if self.interview else 0
-        self.notify(m.wrap_notice(minutes, profile.wrap_minutes))
+        self.notify(m.wrap_notice(minutes, outcome.value.wrap_minutes))
 
     def action_end(self) -> None:
-        from ...dialogs.confirm import ConfirmScreen
-
         def finish(sure: bool | None) -> None:
             if sure and self.interview is not None:
                 self.end_meeting()

@@ -19,9 +19,11 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
 
-from ...domain.records import Contact, FoundThrough, Organization
+from ...dialogs.confirm import ConfirmScreen
+from ...domain.records import Contact, FoundThrough
 from ...domain.validation import MAX_NAME, Problem, check_contact, clean_text
 from ...paths import stylesheet
+from ...services import people
 from ...widgets.one_line_input import OneLineInput
 from ...widgets.tick_box import TickBox
 from ..base import InfoviewDialog
@@ -222,11 +224,9 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
         if self.show_problems(problems):
             return
 
-        # Everything checks out: only now is anything written.
-        if new_org:
-            org = store.organizations.save(Organization(name=new_org, rank=None))
-            contact = replace(contact, organization_id=org.id)
-        self.dismiss(store.contacts.save(contact))
+        # Everything checks out: only now is anything written (the contact and a new
+        # employer it names, as one).
+        self.dismiss(people.save_contact(store, contact, new_org or "").value)
 
     def show_problems(self, problems: list[Problem]) -> bool:
         """Put each message under its field; focus the first. True when there were any."""
@@ -295,7 +295,6 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
         if not self.changed:
             self.dismiss(None)
             return
-        from ...dialogs.confirm import ConfirmScreen
 
         def answered(discard: bool | None) -> None:
             if discard:

@@ -312,18 +312,14 @@ class ContactsScreen(RecordListScreen):
         return True
 
     def action_add(self) -> None:
-        from .contact_form import ContactFormScreen
-
-        self.app.push_screen(ContactFormScreen(), self._saved)
+        router.edit_contact(self.app, None, self._saved)
 
     def action_edit(self) -> None:
-        from .contact_form import ContactFormScreen
-
         contact_id = self.table.highlighted_id
         contact = self.store.contacts.get(contact_id)
         if contact is None:
             return
-        self.app.push_screen(ContactFormScreen(contact), self._saved)
+        router.edit_contact(self.app, contact, self._saved)
 
     def _saved(self, contact: Contact | None) -> None:
         if contact is None:

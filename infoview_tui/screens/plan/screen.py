@@ -20,9 +20,10 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs
 
+from ...dialogs.confirm import ConfirmScreen
+from ...dialogs.text_prompt import TextPrompt
 from ...domain import prep
 from ...domain import request as rq
-from ...domain.question_bank import builtin_questions
 from ...domain.records import (
     Contact,
     Interview,
@@ -30,13 +31,13 @@ from ...domain.records import (
     Occupation,
     Organization,
     Profile,
-    Question,
 )
 from ...domain.timefmt import full_datetime
 from ...domain.validation import clean_text
 from ...domain.when_reader import DateError
 from ...paths import stylesheet
 from ...services import Outcome, meetings
+from ...services import questions as bank_service
 from ..sending import (
     SEND_ACTIONS,
     Sendable,
@@ -126,8 +127,7 @@ class PlanScreen(SendingScreen):
             self.app.pop_screen()
             return
         if len(store.questions) == 0 and not store.readonly:  # a first plan: the built-in bank
-            for question in builtin_questions():
-                store.questions.save(question)
+            bank_service.ensure_bank(store)
         profile: Profile = store.profile()
         self.contact = store.contacts.get(interview.contact_id)
         self.introducer = (
@@ -254,11 +254,9 @@ class PlanScreen(SendingScreen):
             changed, when = self._schedule.pending()
             if changed:  # a good date typed but not yet kept (enter or leaving the field)
                 self._apply_when(when)
-        if self.interview != store.interviews.get(self.interview_id):
-            self.interview = store.interviews.save(self.interview)
-        if self.introduction != self._stored_introduction:
-            store.save_profile(replace(store.profile(), introduction=self.introduction))
-            self._stored_introduction = self.introduction
+        typed = self.introduction if self.introduction != self._stored_introduction else None
+        self.interview = meetings.save_plan(store, self.interview, typed).value
+        self._stored_introduction = self.introduction
 
     @on(RequestPane.TextEdited)
     def _request_typed(self, event: RequestPane.TextEdited) -> None:
@@ -363,8 +361,6 @@ class PlanScreen(SendingScreen):
         self.refresh_request_status(message)
 
     def action_redraft(self) -> None:
-        from ...dialogs.confirm import ConfirmScreen
-
         if self.contact is None or self.interview is None:
             return
         pane = self.query_one(f"#{self.section}", RequestPane)
@@ -438,14 +434,10 @@ class PlanScreen(SendingScreen):
         self.query_one(QuestionsPane).move(step)
 
     def action_add_question(self) -> None:
-        from ...dialogs.text_prompt import TextPrompt
-
         def added(text: str | None) -> None:
             if not text:
                 return
-            question = self.store.questions.save(
-                Question(text=text, why="My own question.", source="own")
-            )
+            question = bank_service.add_own(self.store, text).value
             self.query_one(QuestionsPane).add(question)
 
         self.app.push_screen(

@@ -26,8 +26,10 @@ from ...domain import employers as rules
 from ...domain.records import Contact, Flexibility, Organization
 from ...domain.validation import clean_text
 from ...paths import stylesheet
+from ...services import employers as employers_service
 from ...widgets.field_error import FieldError
 from ...widgets.one_line_input import OneLineInput
+from .. import router
 from ..autosave import AutoSaveScreen
 
 # (field, label, kind): "line" is a one-line input, "box" a few lines of text.
@@ -212,21 +214,15 @@ class EmployerCardScreen(AutoSaveScreen):
 
     @on(OptionList.OptionSelected, "#card-contacts")
     def _contact_selected(self, event: OptionList.OptionSelected) -> None:
-        from ..people.contact_form import ContactFormScreen
-
         if 0 <= event.option_index < len(self._contact_ids):
             contact = self.store.contacts.get(self._contact_ids[event.option_index])
             if contact is not None:
                 self.save()
-                self.app.push_screen(ContactFormScreen(contact), self._contact_saved)
+                router.edit_contact(self.app, contact, self._contact_saved)
 
     def action_add_contact(self) -> None:
-        from ..people.contact_form import ContactFormScreen
-
         self.save()  # the form shows the employer's name as stored
-        self.app.push_screen(
-            ContactFormScreen(Contact(organization_id=self.org_id)), self._contact_saved
-        )
+        router.edit_contact(self.app, Contact(organization_id=self.org_id), self._contact_saved)
 
     def _contact_saved(self, contact: Contact | None) -> None:
         if contact is None:
@@ -261,20 +257,15 @@ class EmployerCardScreen(AutoSaveScreen):
         if not unknown:
             return
         store = self.store
-        added = []
-        for name in unknown:
-            if rules.check_name(name, store.organizations.all()):
-                continue  # too long for a name: it stays a plain name on this card
-            added.append(store.organizations.save(Organization(name=name)))
+        outcome = employers_service.add_competitors(store, unknown)  # too long: stays a name
         self.save()  # links the new employers: their names now match the list
         others = sorted(
             (o.name for o in store.organizations.all() if o.id != self.org_id), key=str.casefold
         )
         self.query_one("#card-competitors", Input).suggester = CompetitorSuggester(others)
         self.show_competitor_note()
-        if added:
-            names = ", ".join(o.name for o in added)
-            self.notify(f"Added to my list, not ranked: {names}.", markup=False, timeout=5)
+        if outcome.value:
+            self.notify(outcome.message, markup=False, timeout=5)
 
     # ----- saving ------------------------------------------------------------------------------
 
@@ -340,7 +331,7 @@ class EmployerCardScreen(AutoSaveScreen):
             return  # deleted meanwhile
         updated = self.edited(stored, store.organizations.all())
         if updated != stored:
-            store.organizations.save(updated)
+            employers_service.save_employer(store, updated)
         self._stored_name = updated.name
 
     # ----- keys --------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
+from ...dialogs.text_prompt import TextPrompt
 from ...domain import employers as rules
 from ...domain.records import Organization
 from ...paths import stylesheet
@@ -172,11 +173,6 @@ class EmployersScreen(RecordListScreen):
                 return None
         return True
 
-    def _save_all(self, records: list[Organization], keep: int | None) -> None:
-        for record in records:
-            self.store.organizations.save(record)
-        self.reload(keep=keep)
-
     def action_move(self, offset: int) -> None:
         org = self.highlighted
         if org is None or org.id is None:
@@ -184,25 +180,23 @@ class EmployersScreen(RecordListScreen):
         if org.rank is None:
             self.notify("Only ranked employers move; r puts it on the ranked list.", timeout=3)
             return
-        self._save_all(rules.move(self._orgs.values(), org.id, offset), keep=org.id)
+        employers_service.move(self.store, org.id, offset)
+        self.reload(keep=org.id)
 
     def action_rank(self) -> None:
         org = self.highlighted
         if org is None or org.id is None:
             return
-        on = org.rank is None
-        self._save_all(rules.set_ranked(self._orgs.values(), org.id, on), keep=org.id)
-        moved = self._orgs[org.id]
-        if on:
-            self.notify(f"{org.name} is ranked {moved.rank}.", markup=False, timeout=3)
-        else:
-            self.notify(f"{org.name} is off the ranked list.", markup=False, timeout=3)
+        outcome = employers_service.set_ranked(self.store, org.id, org.rank is None)
+        self.reload(keep=org.id)
+        self.notify(outcome.message, markup=False, timeout=3)
 
     def action_practice(self) -> None:
         org = self.highlighted
         if org is None or org.id is None:
             return
-        self._save_all(rules.set_practice(self._orgs.values(), org.id, not org.practice), org.id)
+        employers_service.set_practice(self.store, org.id, not org.practice)
+        self.reload(keep=org.id)
 
     def action_open(self) -> None:
         org = self.highlighted
@@ -218,8 +212,6 @@ class EmployersScreen(RecordListScreen):
         router.open_introductions(self.app, organization_id=org.id if org else None)
 
     def action_add(self) -> None:
-        from ...dialogs.text_prompt import TextPrompt
-
         def named(name: str | None) -> None:
             if not name:
                 return
@@ -228,15 +220,14 @@ class EmployersScreen(RecordListScreen):
                 self.reload(keep=existing.id)
                 self.notify(f"{existing.name} is already on the list.", markup=False, timeout=4)
                 return
-            problem = rules.check_name(name, self._orgs.values())
-            if problem:
-                self.notify(problem, severity="error", markup=False)
+            outcome = employers_service.add_employer(self.store, name)
+            if outcome.value is None:
+                self.notify(outcome.message, severity="error", markup=False)
                 return
-            org = self.store.organizations.save(Organization(name=name))
-            assert org.id is not None
-            everyone = [*self._orgs.values(), org]
-            self._save_all(rules.set_ranked(everyone, org.id, True), keep=org.id)
-            router.open_employer(self.app, org.id, new=True)  # straight on: why is it listed?
+            org_id = outcome.value.id
+            assert org_id is not None
+            self.reload(keep=org_id)
+            router.open_employer(self.app, org_id, new=True)  # straight on: why is it listed?
 
         self.app.push_screen(
             TextPrompt("New employer", "Name of the organisation:", max_length=200), named

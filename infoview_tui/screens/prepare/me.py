@@ -30,6 +30,7 @@ from textual.widgets import (
 from ...domain.records import Profile
 from ...domain.validation import clean_text
 from ...paths import stylesheet
+from ...services import profile as profile_service
 from ...widgets.one_line_input import OneLineInput
 from ..autosave import AutoSaveScreen
 
@@ -159,7 +160,7 @@ class MeScreen(AutoSaveScreen):
         stored = store.profile()  # fresh: other fields (introduction, pace) are kept as they are
         updated = self.read(stored)
         if updated != stored:
-            store.save_profile(updated)
+            profile_service.save_profile(store, updated)
 
     def action_back(self) -> None:
         self.save()

@@ -21,6 +21,8 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
+from ...dialogs.confirm import ConfirmScreen
+from ...dialogs.text_prompt import TextPrompt
 from ...domain import occupation as rules
 from ...domain.records import Demand, DemandKind, Occupation
 from ...domain.validation import clean_text
@@ -285,7 +287,7 @@ class OccupationScreen(AutoSaveScreen):
             demands=edited.demands,
         )
         if updated != stored:
-            store.occupations.save(updated)
+            occupations_service.save_occupation(store, updated)
             if updated.title != stored.title and updated.id in self._ids and self.is_mounted:
                 index = self._ids.index(updated.id)
                 self.option_list.replace_option_prompt_at_index(index, self._prompt(updated))
@@ -376,18 +378,15 @@ class OccupationScreen(AutoSaveScreen):
             self.query_one("#occ-perceptions").focus()
 
     def action_add(self) -> None:
-        from ...dialogs.text_prompt import TextPrompt
-
         async def added(title: str | None) -> None:
             if not title:
                 return
-            problem = rules.check_title(title)
-            if problem:
-                self.notify(problem, severity="error", markup=False)
-                return
             self.save()
-            new = self.store.occupations.save(rules.added(self.store.occupations.all(), title))
-            await self.reload(keep=new.id)
+            outcome = occupations_service.add_occupation(self.store, title)
+            if outcome.value is None:
+                self.notify(outcome.message, severity="error", markup=False)
+                return
+            await self.reload(keep=outcome.value.id)
             self.query_one("#occ-perceptions").focus()
 
         self.app.push_screen(
@@ -395,8 +394,6 @@ class OccupationScreen(AutoSaveScreen):
         )
 
     def action_rename(self) -> None:
-        from ...dialogs.text_prompt import TextPrompt
-
         occupation_id = self.highlighted_id
         if occupation_id is None or self._shown is None:
             return
@@ -418,13 +415,10 @@ class OccupationScreen(AutoSaveScreen):
         if occupation_id is None:
             return
         self.save()
-        for record in rules.make_current(self.store.occupations.all(), occupation_id):
-            self.store.occupations.save(record)
+        occupations_service.make_current(self.store, occupation_id)
         await self.reload(keep=occupation_id)
 
     def action_delete(self) -> None:
-        from ...dialogs.confirm import ConfirmScreen
-
         occupation = self._shown
         if occupation is None or occupation.id is None:
             return
