@@ -110,7 +110,8 @@ def _later_examples(text: str, when: When, now: datetime) -> tuple[str, ...]:
         return (later, "tomorrow 2pm")
     if day == now.date():
         today = When(day, part_of_day=when.part_of_day)
-        return (*_time_examples("today", today, now)[:2], "tomorrow 2pm")
+        ahead = (*_time_examples("today", today, now)[:2], "tomorrow 2pm")
+        return ahead if len(ahead) >= 2 else (*ahead, "tomorrow 10am")  # late at night
     return ("tomorrow 2pm", "in 2 hours", f"next {now:%a} 10am".lower())
 
 

@@ -186,7 +186,7 @@ def test_a_terminate_or_a_hang_up_saves_and_closes_as_quitting_does(tmp_path, ho
         term.wait_for("1 in all")
         term.type("i")
         term.wait_for("Interests")
-        term.type("the last words")
+        term.type("the last words")  # into My name, where Me opens
         term.wait_for("the last words")  # on screen; maybe not yet in any file
         if sig == signal.SIGHUP:
             os.close(term.master)  # the window is gone: nobody reads or writes the terminal
@@ -196,5 +196,5 @@ def test_a_terminate_or_a_hang_up_saves_and_closes_as_quitting_does(tmp_path, ho
     finally:
         term.close()
     assert code == 128 + sig, code
-    assert Store.open(path, Clock(), readonly=True).profile().interests == "the last words"
+    assert Store.open(path, Clock(), readonly=True).profile().name == "the last words"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["infoview.backups", "infoview.json"]
