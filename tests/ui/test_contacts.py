@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from textual import events
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from infoview_tui.dialogs.confirm import ConfirmScreen
 from infoview_tui.domain.records import (
     Contact,
     FollowUp,
+    FollowUpKind,
     FoundThrough,
     Interview,
     InterviewStatus,
@@ -20,6 +21,8 @@ from infoview_tui.screens.home.screen import HomeScreen
 from infoview_tui.screens.people.contact_form import ContactFormScreen
 from infoview_tui.screens.people.contacts import ContactsScreen
 from infoview_tui.widgets.record_table import RecordTable
+
+from .conftest import record_notifications
 
 
 async def open_contacts(pilot) -> ContactsScreen:
@@ -481,7 +484,7 @@ async def test_cadence_and_last_contact_show_in_the_detail(run_app, store, clock
     async with run_app() as pilot:
         screen = await open_contacts(pilot)
         text = detail(screen)
-        assert "Stay in touch: every 30 days" in text
+        assert "Stay in touch: monthly" in text  # the app's word for it everywhere
         assert f"Last contact: Sun {date(2026, 11, 22).day} Nov" in text
         assert "Added: 16 Oct 2026" in text
 
@@ -501,3 +504,94 @@ async def test_a_long_list_scrolls_to_its_last_row(run_app, store, screen_text):
         await pilot.press("pageup")
         await pilot.pause()
         assert screen.query_one(RecordTable).cursor_row < 59
+
+
+def check_ins(store) -> list[FollowUp]:
+    return [f for f in store.followups.all() if f.kind is FollowUpKind.STAY_IN_TOUCH and f.is_open]
+
+
+async def choose_rhythm(pilot, presses: int) -> None:
+    """Open the form's rhythm list and move `presses` down (negative: up) from the current."""
+    pilot.app.screen.query_one("#cadence").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press(*(["down"] * presses if presses > 0 else ["up"] * -presses), "enter")
+    await pilot.pause()
+
+
+async def test_the_rhythm_is_set_changed_and_stopped_from_the_contact(run_app, store, reopen):
+    ids = seed(store)
+    async with run_app() as pilot:
+        screen = await open_contacts(pilot)
+        said = record_notifications(pilot.app)
+        await pilot.press("e")
+        await pilot.pause()
+        await choose_rhythm(pilot, 1)  # None -> Monthly
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert "Stay in touch: monthly" in detail(screen)
+        assert said[-1] == "Saved Ada Lovelace. Next check-in Fri 25 Dec (monthly)."
+        store.flush()
+        (item,) = check_ins(reopen())
+        assert item.due == date(2026, 12, 25) and item.contact_id == ids["ada"]
+
+        await pilot.press("e")  # a rhythm of my own: every 45 days
+        await pilot.pause()
+        await fill(pilot, "#cadence_days", "45")
+        assert pilot.app.screen.query_one("#cadence", Select).value == "custom"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Stay in touch: every 45 days" in detail(screen)
+        store.flush()
+        (moved,) = check_ins(reopen())
+        assert (moved.id, moved.due) == (item.id, date(2027, 1, 9))
+
+        await pilot.press("e")  # the form shows the rhythm as saved; None stops it
+        await pilot.pause()
+        form = pilot.app.screen
+        assert form.query_one("#cadence", Select).value == "custom"
+        assert form.query_one("#cadence_days", Input).value == "45"
+        await choose_rhythm(pilot, -4)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert said[-1] == "Saved Ada Lovelace. No rhythm: no more check-ins."
+        assert "Stay in touch" not in detail(screen)
+        store.flush()
+        disk = reopen()
+        assert check_ins(disk) == []
+        assert disk.contacts.get(ids["ada"]).cadence_days is None
+
+
+async def test_a_new_contact_can_start_with_a_rhythm(run_app, store, reopen):
+    async with run_app() as pilot:
+        await open_contacts(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Bea Quist")
+        await choose_rhythm(pilot, 2)  # every 2 months
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        store.flush()
+        disk = reopen()
+        (bea,) = disk.contacts.all()
+        assert bea.cadence_days == 60
+        (item,) = check_ins(disk)
+        assert (item.contact_id, item.due) == (bea.id, date(2027, 1, 25))
+
+
+async def test_a_bad_number_of_days_is_refused_beside_the_field(run_app, store, reopen):
+    seed(store)
+    async with run_app() as pilot:
+        await open_contacts(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        form = pilot.app.screen
+        await fill(pilot, "#cadence_days", "every week")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is form
+        assert "number of days from 1 to 3650" in error_text(form, "cadence_days")
+        assert form.focused is form.query_one("#cadence_days")
+        store.flush()
+        assert check_ins(reopen()) == []

@@ -305,3 +305,37 @@ async def test_a_long_section_shows_its_first_rows_and_counts_the_rest(run_app, 
         target = made[-1]
         screen = await open_queue(pilot, select=target)
         assert screen.current is not None and screen.current.id == target
+
+
+async def test_done_on_a_check_in_counts_as_contact_and_makes_the_next(
+    run_app, store, reopen, clock, screen_text
+):
+    bo = store.contacts.save(Contact(name="Bo Chen", cadence_days=30))
+    check_in = store.followups.save(
+        FollowUp(kind=FollowUpKind.STAY_IN_TOUCH, title="Get in touch with Bo Chen", due=TODAY,
+                 contact_id=bo.id, reason="stay in touch monthly")
+    )  # fmt: skip
+    async with run_app() as pilot:
+        screen = await open_queue(pilot, select=check_in.id)
+        said = record_notifications(pilot.app)
+        await pilot.press("d")
+        await pilot.pause()
+        assert said == [
+            "Done: Get in touch with Bo Chen. In touch with Bo Chen; next check-in "
+            "Fri 25 Dec (monthly)."
+        ]
+        store.flush()
+        disk = reopen()
+        assert disk.contacts.get(bo.id).last_contact == NOW
+        assert disk.followups.get(check_in.id).done == NOW
+        (following,) = [f for f in disk.followups.all() if f.is_open]
+        assert (following.kind, following.due) == (FollowUpKind.STAY_IN_TOUCH, date(2026, 12, 25))
+        assert "since the last contact on Wed 25 Nov 2026" in following.reason
+
+        screen.reload(keep=following.id)
+        await pilot.press("o")  # the card says the rhythm in the app's words
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ContactCard)
+        text = screen_text(pilot.app)
+        assert "Stay in touch: monthly" in text
+        assert "Last contact: Wed 25 Nov 2026" in text

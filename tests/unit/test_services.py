@@ -6,6 +6,7 @@ person would find after a restart (the file, through a second read-only store).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -101,6 +102,55 @@ def test_deleting_a_contact_leaves_their_name_and_no_id_that_points_at_nothing(s
     assert (kept.contact_id, kept.contact_name) == (None, "Ada Okafor")
     assert saved.followups.get(open_item.id) is None
     assert saved.followups.get(done_item.id).contact_id is None
+
+
+def open_check_ins(store: Store) -> list[FollowUp]:
+    return [f for f in store.followups.all() if f.kind is FollowUpKind.STAY_IN_TOUCH and f.is_open]
+
+
+def test_a_rhythm_set_changed_and_stopped_from_the_contact_keeps_one_check_in(store, reread):
+    outcome = people.save_contact(store, Contact(name="Ada", cadence_days=30), START)
+    ada = outcome.value
+    assert outcome.message == "Saved Ada. Next check-in Sun 3 Jan 2027 (monthly)."
+    (first,) = open_check_ins(reread())
+    assert (first.due, first.contact_id) == (date(2027, 1, 3), ada.id)
+
+    outcome = people.save_contact(store, replace(ada, cadence_days=45), START)
+    assert outcome.message == "Saved Ada. Next check-in Sun 17 Jan 2027 (every 45 days)."
+    (moved,) = open_check_ins(reread())
+    assert (moved.id, moved.due) == (first.id, date(2027, 1, 17))  # moved, not doubled
+
+    outcome = people.save_contact(store, replace(ada, cadence_days=None), START)
+    assert outcome.message == "Saved Ada. No rhythm: no more check-ins."
+    saved = reread()
+    assert open_check_ins(saved) == []
+    assert saved.followups.get(first.id).done == START
+    assert saved.contacts.get(ada.id).cadence_days is None
+
+
+def test_saving_a_contact_with_the_same_rhythm_leaves_its_snoozed_check_in(store, reread):
+    ada = people.save_contact(store, Contact(name="Ada", cadence_days=30), START).value
+    (item,) = open_check_ins(store)
+    followups.snooze(store, item.id, "w", START)  # a week later than the rhythm said
+    outcome = people.save_contact(store, replace(ada, email="ada@example.org"), START)
+    assert outcome.message == "Saved Ada."
+    assert reread().followups.get(item.id).due == date(2027, 1, 10)
+
+
+def test_a_new_employer_named_on_a_contact_is_saved_with_it(store, reread):
+    outcome = people.save_contact(store, Contact(name="Bo"), START, new_organization="Northwind")
+    saved = reread()
+    org = saved.organizations.get(outcome.value.organization_id)
+    assert org is not None and org.name == "Northwind" and org.rank is None
+
+
+def test_people_with_the_same_name_are_found_whatever_case_accents_and_spaces(store):
+    beth = store.contacts.save(Contact(name="Beth Nakamura"))
+    zoe = store.contacts.save(Contact(name="Zoë  Ångström"))
+    assert [c.id for c in people.same_name(store, "beth nakamura")] == [beth.id]
+    assert [c.id for c in people.same_name(store, "ZOE ANGSTROM")] == [zoe.id]
+    assert people.same_name(store, "Beth Nakamura", except_id=beth.id) == []
+    assert people.same_name(store, "Beth") == []
 
 
 # ----- meetings ----------------------------------------------------------------------------------

@@ -19,9 +19,11 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
 
-from ...domain.records import Contact, FoundThrough, Organization
+from ...domain import rhythm
+from ...domain.records import Contact, FoundThrough
 from ...domain.validation import MAX_NAME, Problem, check_contact, clean_text
 from ...paths import stylesheet
+from ...services import people
 from ...widgets.one_line_input import OneLineInput
 from ..base import InfoviewDialog
 
@@ -37,9 +39,28 @@ FIELD_ORDER = (
     "introduced_by",
     "introducer_asks_first",
     "may_use_name",
+    "cadence",
+    "cadence_days",
     "notes",
 )
 TEXT_FIELDS = ("name", "job_title", "organisation", "email", "phone", "linkedin", "introduced_by")
+CUSTOM = "custom"  # the rhythm choice whose days are typed in #cadence_days
+NO_RHYTHM = "none"
+
+
+def rhythm_options() -> list[tuple[str, str]]:
+    """The stay-in-touch choices, as on the After screen, and a number of days of my own."""
+    presets = [(c.label, NO_RHYTHM if c.days is None else str(c.days)) for c in rhythm.CHOICES]
+    return [*presets, ("Every … days (type below)", CUSTOM)]
+
+
+def rhythm_choice(cadence_days: int | None) -> tuple[str, str]:
+    """(the choice, the typed days) that show a stored rhythm."""
+    if cadence_days is None:
+        return NO_RHYTHM, ""
+    if any(c.days == cadence_days for c in rhythm.CHOICES):
+        return str(cadence_days), ""
+    return CUSTOM, str(cadence_days)
 
 
 class ContactFormScreen(InfoviewDialog[Contact | None]):
@@ -127,6 +148,25 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
                         id="may_use_name",
                     ),
                 )
+                choice, days = rhythm_choice(contact.cadence_days)
+                yield self._field(
+                    "Stay in touch",
+                    Select(
+                        rhythm_options(),
+                        value=choice,
+                        allow_blank=False,
+                        compact=True,
+                        id="cadence",
+                    ),
+                )
+                yield self._field(
+                    "  custom days",
+                    text_input(
+                        "cadence_days",
+                        days,
+                        placeholder="a check-in every this many days, e.g. 45",
+                    ),
+                )
                 yield self._field(
                     "Notes",
                     TextArea(contact.notes, id="notes", soft_wrap=True, compact=True),
@@ -173,6 +213,8 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
         values["found_through"] = self.query_one("#found_through", Select).value
         values["introducer_asks_first"] = self.query_one("#introducer_asks_first", Checkbox).value
         values["may_use_name"] = self.query_one("#may_use_name", Checkbox).value
+        values["cadence"] = self.query_one("#cadence", Select).value
+        values["cadence_days"] = self.query_one("#cadence_days", Input).value
         values["notes"] = self.query_one("#notes", TextArea).text
         return values
 
@@ -181,6 +223,22 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
         return bool(self._initial) and self.values() != self._initial
 
     # ----- saving ----------------------------------------------------------------------------
+
+    @on(Input.Changed, "#cadence_days")
+    def _days_typed(self, event: Input.Changed) -> None:
+        """Typing a number of days chooses a rhythm of my own."""
+        if event.value.strip():
+            self.query_one("#cadence", Select).value = CUSTOM
+
+    def _rhythm(self, raw: dict[str, Any]) -> tuple[int | None, Problem | None]:
+        """The stay-in-touch rhythm the form holds (days, or None), or why it cannot be kept."""
+        choice = raw["cadence"]
+        if choice == CUSTOM:
+            try:
+                return rhythm.check_custom_days(raw["cadence_days"]), None
+            except ValueError as err:
+                return self.original.cadence_days, Problem("cadence_days", str(err))
+        return (None if choice == NO_RHYTHM else int(str(choice))), None
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
@@ -200,6 +258,9 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
         org_id, new_org = self._find_organisation(text["organisation"])
         if len(text["organisation"]) > MAX_NAME:
             problems.append(Problem("organisation", f"Names are limited to {MAX_NAME} characters."))
+        cadence_days, problem = self._rhythm(raw)
+        if problem:
+            problems.append(problem)
 
         found = raw["found_through"]
         contact = replace(
@@ -214,6 +275,7 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
             introduced_by_id=introducer_id,
             introducer_asks_first=raw["introducer_asks_first"],
             may_use_name=raw["may_use_name"],
+            cadence_days=cadence_days,
             notes=text["notes"],
             created=self.original.created or self.now(),
         )
@@ -222,10 +284,9 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
             return
 
         # Everything checks out: only now is anything written.
-        if new_org:
-            org = store.organizations.save(Organization(name=new_org, rank=None))
-            contact = replace(contact, organization_id=org.id)
-        self.dismiss(store.contacts.save(contact))
+        outcome = people.save_contact(store, contact, self.now(), new_organization=new_org)
+        self.notify(outcome.message, markup=False, timeout=4)
+        self.dismiss(outcome.value)
 
     def show_problems(self, problems: list[Problem]) -> bool:
         """Put each message under its field; focus the first. True when there were any."""
