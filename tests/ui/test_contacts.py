@@ -595,3 +595,116 @@ async def test_a_bad_number_of_days_is_refused_beside_the_field(run_app, store, 
         assert form.focused is form.query_one("#cadence_days")
         store.flush()
         assert check_ins(reopen()) == []
+
+
+def two_beths(store) -> dict[str, int]:
+    meridian = store.organizations.save(Organization(name="Meridian Biologics"))
+    harbour = store.organizations.save(Organization(name="Harbour Health"))
+    first = store.contacts.save(
+        Contact(name="Beth Nakamura", job_title="Clinical research associate",
+                organization_id=meridian.id)
+    )  # fmt: skip
+    second = store.contacts.save(
+        Contact(name="Béth  nakamura", job_title="Nurse", organization_id=harbour.id)
+    )
+    return {"first": first.id, "second": second.id}
+
+
+async def test_a_second_contact_with_the_same_name_is_asked_about_and_can_be_kept(
+    run_app, store, reopen
+):
+    meridian = store.organizations.save(Organization(name="Meridian Biologics"))
+    store.contacts.save(
+        Contact(name="Beth Nakamura", job_title="Clinical research associate",
+                organization_id=meridian.id)
+    )  # fmt: skip
+    async with run_app() as pilot:
+        screen = await open_contacts(pilot)
+        said = record_notifications(pilot.app)
+        await pilot.press("a")
+        await pilot.pause()
+        form = pilot.app.screen
+        await type_text(pilot, "beth nakamurá")  # case and accents aside, the same name
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        asked = pilot.app.screen
+        assert isinstance(asked, ConfirmScreen)
+        assert "Beth Nakamura: Clinical research associate at Meridian Biologics" in asked.message
+        await pilot.press("n")  # go back: the form as it was, nothing saved
+        await pilot.pause()
+        assert pilot.app.screen is form
+        assert form.query_one("#name", Input).value == "beth nakamurá"
+        assert len(store.contacts) == 1
+
+        await fill(pilot, "#job_title", "Nurse")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        await pilot.press("y")  # keep both, deliberately
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert said[-1] == "Saved beth nakamurá."
+        store.flush()
+        assert sorted(c.job_title for c in reopen().contacts.all()) == [
+            "Clinical research associate", "Nurse",
+        ]  # fmt: skip
+
+        await pilot.press("e")  # editing either one later asks nothing more
+        await pilot.pause()
+        await fill(pilot, "#phone", "555 0100")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+
+
+async def test_introduced_by_a_shared_name_offers_a_choice(run_app, store, reopen, screen_text):
+    from infoview_tui.dialogs.choose_contact import ChooseContact
+
+    beths = two_beths(store)
+    async with run_app() as pilot:
+        screen = await open_contacts(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Cy Park")
+        await fill(pilot, "#introduced_by", "beth nakamura")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ChooseContact)  # a choice, not a refusal
+        text = screen_text(pilot.app)
+        assert "Beth Nakamura · Clinical research associate at Meridian Biologics" in text
+        assert "Béth  nakamura · Nurse at Harbour Health" in text
+        labels = [str(o.prompt) for o in pilot.app.screen.query_one("#choose-list").options]
+        nurse = next(i for i, label in enumerate(labels) if "Nurse" in label)
+        await pilot.press(*["down"] * nurse, "enter")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        store.flush()
+        (cy,) = [c for c in reopen().contacts.all() if c.name == "Cy Park"]
+        assert cy.introduced_by_id == beths["second"]
+
+        await pilot.press("e")  # the form shows who it is, and keeps them on the next save
+        await pilot.pause()
+        await fill(pilot, "#phone", "555 0100")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        store.flush()
+        assert reopen().contacts.get(cy.id).introduced_by_id == beths["second"]
+
+
+async def test_escape_from_the_introducer_choice_goes_back_to_the_form(run_app, store):
+    two_beths(store)
+    async with run_app() as pilot:
+        await open_contacts(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = pilot.app.screen
+        await type_text(pilot, "Cy Park")
+        await fill(pilot, "#introduced_by", "Beth Nakamura")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is form
+        assert form.focused is form.query_one("#introduced_by")
+        assert len(store.contacts) == 2

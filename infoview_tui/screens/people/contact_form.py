@@ -19,7 +19,9 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
 
+from ...dialogs.choose_contact import NameSuggester
 from ...domain import rhythm
+from ...domain.names import name_key
 from ...domain.records import Contact, FoundThrough
 from ...domain.validation import MAX_NAME, Problem, check_contact, clean_text
 from ...paths import stylesheet
@@ -76,6 +78,11 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
         super().__init__()
         self.original = contact or Contact()
         self._initial: dict[str, Any] = {}
+        # Answers given while saving, so the next try does not ask again: which of several
+        # people with the typed introducer's name (the name folded, their id), and a name
+        # (folded) to keep even though another contact has it.
+        self._chosen_introducer: tuple[str, int] | None = None
+        self._same_name_ok = ""
 
     # ----- building the form ---------------------------------------------------------------
 
@@ -127,7 +134,7 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
                         "introduced_by",
                         introducer.name if introducer else "",
                         placeholder="an existing contact, or blank; → completes",
-                        suggester=SuggestFromList(people, case_sensitive=False),
+                        suggester=NameSuggester(people),
                     ),
                 )
                 yield self._field(
@@ -252,7 +259,7 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
         text = {name: clean_text(raw[name]) for name in (*TEXT_FIELDS, "notes")}
         problems: list[Problem] = []
 
-        introducer_id, problem = self._find_introducer(text["introduced_by"])
+        introducer_id, problem, candidates = self._find_introducer(text["introduced_by"])
         if problem:
             problems.append(problem)
         org_id, new_org = self._find_organisation(text["organisation"])
@@ -281,6 +288,11 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
         )
         problems += check_contact(contact)
         if self.show_problems(problems):
+            return
+        if candidates:  # several people have the introducer's name: which one?
+            self._ask_introducer(text["introduced_by"], contact, candidates)
+            return
+        if not self._may_share_name(contact):
             return
 
         # Everything checks out: only now is anything written.
@@ -311,31 +323,87 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
         )
         return True
 
-    def _find_introducer(self, name: str) -> tuple[int | None, Problem | None]:
-        """The contact called `name` (any case); blank is nobody."""
+    def _find_introducer(self, name: str) -> tuple[int | None, Problem | None, list[Contact]]:
+        """The contact called `name` (case and accents aside; blank is nobody), or why not,
+        or everyone it may mean when several people have that name and none was picked yet."""
         if not name:
-            return None, None
-        store = self.store
-        wanted = name.casefold()
-        found = [c for c in store.contacts.all() if c.name.casefold() == wanted]
+            return None, None, []
+        found = people.same_name(self.store, name)
         if found and all(c.id == self.original.id for c in found):
-            return None, Problem("introduced_by", "A contact cannot introduce themselves.")
+            return None, Problem("introduced_by", "A contact cannot introduce themselves."), []
         found = [c for c in found if c.id != self.original.id]
         if not found:
-            return None, Problem(
-                "introduced_by",
-                "No contact has that name (→ takes the grey suggestion). "
-                "Add them first, or leave this blank.",
+            return (
+                None,
+                Problem(
+                    "introduced_by",
+                    "No contact has that name (→ takes the grey suggestion). "
+                    "Add them first, or leave this blank.",
+                ),
+                [],
             )
-        if len(found) > 1:
-            current = [c for c in found if c.id == self.original.introduced_by_id]
-            if current:  # unchanged and ambiguous: keep who it was
-                return current[0].id, None
-            return None, Problem(
-                "introduced_by",
-                f"{len(found)} contacts have that name; rename one so they can be told apart.",
-            )
-        return found[0].id, None
+        if len(found) == 1:
+            return found[0].id, None, []
+        chosen = self._chosen_introducer
+        picked = chosen[1] if chosen and chosen[0] == name_key(name) else None
+        for wanted in (picked, self.original.introduced_by_id):  # picked now, or as it was
+            if wanted is not None and any(c.id == wanted for c in found):
+                return wanted, None, []
+        return None, None, found
+
+    def _ask_introducer(self, name: str, contact: Contact, candidates: list[Contact]) -> None:
+        """Several people are called `name`: ask which one introduced this person, then save."""
+        from ...dialogs.choose_contact import ChooseContact
+
+        def chosen(contact_id: int | None) -> None:
+            if contact_id is None:
+                self.query_one("#introduced_by").focus()
+                return
+            self._chosen_introducer = (name_key(name), contact_id)
+            self.action_save()
+
+        orgs = {o.id: o.name for o in self.store.organizations.all() if o.id is not None}
+        question = (
+            f"{len(candidates)} contacts are called {name}. "
+            f"Which one introduced {contact.name or 'this person'}?"
+        )
+        self.app.push_screen(ChooseContact(question, candidates, orgs), chosen)
+
+    def _may_share_name(self, contact: Contact) -> bool:
+        """True when no other contact has this name, or I said to keep both. Otherwise asks
+        first (a second "Beth Nakamura" is often the same person typed twice) and saves on yes."""
+        from ...dialogs.choose_contact import described
+        from ...dialogs.confirm import ConfirmScreen
+
+        key = name_key(contact.name)
+        if key in (name_key(self.original.name), self._same_name_ok):
+            return True  # a name kept as it was, or already asked about
+        others = people.same_name(self.store, contact.name, except_id=self.original.id)
+        if not others:
+            return True
+        orgs = {o.id: o.name for o in self.store.organizations.all() if o.id is not None}
+        who = "; ".join(f"{o.name}: {described(o, orgs)}" for o in others[:5])
+        have = "a contact" if len(others) == 1 else f"{len(others)} contacts"
+
+        def answered(keep: bool | None) -> None:
+            if keep:
+                self._same_name_ok = key
+                self.action_save()
+            else:
+                self.query_one("#name").focus()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Another {contact.name}?",
+                f"You already have {have} with this name ({who}).\n\nSave a second one? "
+                "Wherever you type a name to pick someone, infoview will then ask which one, "
+                "by job title and employer.",
+                yes="Save both",
+                no="Go back",
+            ),
+            answered,
+        )
+        return False
 
     def _find_organisation(self, name: str) -> tuple[int | None, str | None]:
         """(id of the organisation called `name`, or None; a new name to create, or None)."""
