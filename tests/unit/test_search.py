@@ -93,3 +93,12 @@ def test_empty_query_finds_nothing_and_results_are_capped():
     assert index.find("   ").hits == []
     found = index.find("person")
     assert len(found.hits) == MAX_HITS and found.total == 500
+
+
+def test_a_meeting_with_someone_since_deleted_is_found_under_their_kept_name():
+    from infoview_tui.domain.records import Interview
+    from infoview_tui.domain.search import SearchIndex
+
+    kept = Interview(id=4, contact_id=None, contact_name="Ada Okafor", notes=[Note("Remote")])
+    found = SearchIndex.build([], [], [kept], []).find("remote")
+    assert [hit.title for hit in found.hits] == ["Meeting with Ada Okafor"]

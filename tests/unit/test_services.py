@@ -216,6 +216,30 @@ def test_deleting_a_meeting_drops_its_open_items_and_keeps_done_ones_unlinked(st
 # ----- leads -------------------------------------------------------------------------------------
 
 
+def test_a_meeting_with_someone_since_deleted_still_names_them(store, reread):
+    ada = store.contacts.save(Contact(name="Ada Okafor"))
+    meeting = store.interviews.save(
+        Interview(contact_id=ada.id, status=InterviewStatus.DONE, when=START,
+                  captures=[Capture(CaptureKind.REFERRAL, "Ben Li", may_use_name=True),
+                            Capture(CaptureKind.LEAD, "Northwind Labs")])
+    )  # fmt: skip
+    people.delete_contact(store, ada.id)
+    meeting = store.interviews.get(meeting.id)
+    leads.accept_referral(store, meeting, 0, START)
+    leads.accept_lead(store, store.interviews.get(meeting.id), 1)
+    saved = reread()
+    (ben,) = [c for c in saved.contacts.all() if c.name == "Ben Li"]
+    assert (ben.introduced_by_id, ben.introducer_name) == (None, "Ada Okafor")
+    assert ben.notes.startswith("Suggested by Ada Okafor in the meeting on")
+    (reach,) = [f for f in saved.followups.all() if f.contact_id == ben.id]
+    assert "referred by Ada Okafor" in reach.reason
+    (lead,) = [o for o in saved.organizations.all() if o.name == "Northwind Labs"]
+    assert "Ada Okafor" in lead.why
+    assert meetings.delete_meeting(store, meeting.id).message == (
+        "Deleted the meeting with Ada Okafor."
+    )
+
+
 def test_a_referral_becomes_a_contact_at_a_new_employer_with_a_reach_out(store, reread):
     kevin = store.contacts.save(Contact(name="Kevin Liu"))
     meeting = store.interviews.save(

@@ -38,6 +38,7 @@ from ...domain.records import (
     Occupation,
     Reflection,
 )
+from ...domain.summary import person_named
 from ...domain.timefmt import full_date, short_date
 from ...domain.validation import clean_text
 from ...paths import stylesheet
@@ -132,8 +133,9 @@ class AfterScreen(AutoSaveScreen):
         self.contact = self.store.contacts.get(interview.contact_id)
         self.occupation = self.store.occupations.get(interview.occupation_id)
         day = after.meeting_day(interview)
-        name = self.contact.name if self.contact else "someone"
-        self.sub_title = f"After the meeting with {name}" + (f" · {full_date(day)}" if day else "")
+        name = person_named(interview, self.contact)  # kept on the meeting if they were deleted
+        with_whom = f" with {name}" if name else ""
+        self.sub_title = f"After the meeting{with_whom}" + (f" · {full_date(day)}" if day else "")
         reflection = self._reflection()
         self.query_one(ThanksPane).show(
             [n.text for n in interview.notes if n.text.strip()],
@@ -188,7 +190,8 @@ class AfterScreen(AutoSaveScreen):
         if self.contact is not None:
             item = rhythm.open_touch_item(self.contact, self.store.followups.all())
         due = item.due if item is not None else None
-        self.query_one(TouchPane).show(self.contact, offers, due)
+        kept = self.interview.contact_name if self.interview is not None else ""
+        self.query_one(TouchPane).show(self.contact, offers, due, kept_name=kept)
 
     # ----- the reflection and saving ------------------------------------------------------------
 
@@ -266,7 +269,7 @@ class AfterScreen(AutoSaveScreen):
         if self.interview is None:
             return
         self.save()
-        name = self.contact.name if self.contact else ""
+        name = person_named(self.interview, self.contact)
         day = after.meeting_day(self.interview) or self.now().date()
         try:
             path = exports.export_thank_you(
@@ -337,7 +340,7 @@ class AfterScreen(AutoSaveScreen):
         if step in self._steps_with_items():
             self.notify("That step is already a follow-up item.")
             return
-        name = self.contact.name if self.contact else ""
+        name = person_named(self.interview, self.contact)
         today = self.now().date()
         item = after.next_step_item(step, self.interview, today, interviewee=name)
         self.store.followups.save(replace(item, created=self.now()))

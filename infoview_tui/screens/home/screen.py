@@ -74,7 +74,9 @@ class HomeScreen(InfoviewScreen[None]):
         from ...dialogs.confirm import ConfirmScreen
         from ...domain.meeting import clock_text, elapsed
 
-        who = HomePanels(store).who(live.contact_id, live.organization_id, markup=False)
+        who = HomePanels(store).who(
+            live.contact_id, live.organization_id, markup=False, kept=live.contact_name
+        )
         spent = clock_text(elapsed(live.session, self.now()))
         paused = " (paused)" if live.session.paused_at else ""
 

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from ...domain import meeting as m
 from ...domain.records import Capture, CaptureKind, Interview, InterviewStatus, Note
+from ...domain.summary import person_named
 from ...domain.validation import clean_text
 from ...paths import stylesheet
 from ...services import meetings as meetings_service
@@ -121,7 +122,7 @@ class MeetingScreen(AutoSaveScreen):
             return
         self.interview = interview
         contact = self.store.contacts.get(interview.contact_id)
-        self._interviewee = contact.name if contact else ""
+        self._interviewee = person_named(interview, contact)
         org = self.store.organizations.get(interview.organization_id)
         where = f" · {org.name}" if org else ""
         self.query_one("#meet-clock").border_title = "Clock"
