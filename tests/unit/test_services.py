@@ -287,6 +287,26 @@ def test_a_job_title_becomes_a_keyword_of_the_occupation(store, reread):
 # ----- follow-ups and staying in touch ----------------------------------------------------------
 
 
+def test_ending_a_meeting_counts_as_contact_and_moves_the_check_in(store, reread):
+    from infoview_tui.domain.records import Session
+
+    ada = store.contacts.save(Contact(name="Ada"))
+    followups.set_rhythm(store, ada.id, 30, START - timedelta(days=20))
+    (check_in,) = [f for f in store.followups.all() if f.is_open]
+    assert check_in.due == date(2026, 12, 13)  # a month after it was set
+    meeting = store.interviews.save(
+        Interview(contact_id=ada.id, status=InterviewStatus.LIVE,
+                  session=Session(started=START - timedelta(minutes=15)))
+    )  # fmt: skip
+    meetings.end_meeting(store, meeting, START)
+    saved = reread()
+    assert saved.contacts.get(ada.id).last_contact == START
+    open_items = {f.kind: f for f in saved.followups.all() if f.is_open}
+    assert open_items.keys() == {FollowUpKind.STAY_IN_TOUCH, FollowUpKind.THANK_YOU}
+    moved = open_items[FollowUpKind.STAY_IN_TOUCH]
+    assert (moved.id, moved.due) == (check_in.id, date(2027, 1, 3))  # a month after the meeting
+
+
 def test_finishing_a_check_in_counts_as_contact_and_schedules_the_next(store, reread):
     ada = store.contacts.save(Contact(name="Ada"))
     ada = followups.set_rhythm(store, ada.id, 30, START - timedelta(days=40)).value
