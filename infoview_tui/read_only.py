@@ -57,7 +57,7 @@ READS = frozenset(
         "home.contacts", "home.meet", "home.plan", "home.after", "home.queue", "home.search",
         "home.employers", "home.occupation", "home.me", "home.quit", "home.refresh",
         "me.back", "meet.more", "meet.write", "meet.tips", "meet.leave",
-        "pick.cancel", "meetings.open", "meetings.back", "occupation.back",
+        "pick.cancel", "choose.cancel", "meetings.open", "meetings.back", "occupation.back",
         "plan.stopwatch", "plan.back", "queue.add.cancel", "queue.open", "queue.back",
         "search.query", "search.results", "search.back", "snooze.cancel", "prompt.cancel",
         "quit", "help", "search",
