@@ -71,6 +71,7 @@ def _run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     store = _open(path, clock)
     if isinstance(store, int):
         return store
+    from .domain.dates import week_start
     from .domain.followups import OPEN_SECTIONS, Section, build_queue, flags, weeks_over_cap
 
     # Only what will be printed is decoded: open items, and for the daily glance only those
@@ -83,8 +84,17 @@ def _run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     profile = store.profile()
     # The Follow-ups screen's flags, by the same rule: a rest day, a week over the meeting cap.
     cap = profile.weekly_meeting_cap
-    busy = weeks_over_cap(store.meetings(), cap, now.tzinfo) if cap is not None and rows else set()
-    found = {item.id: flags(item, profile.rest_days, busy) for _, item in rows}
+    busy: set[date] = set()
+    if cap is not None and rows:
+        weeks = {week_start(item.due) for _, item in rows if item.due is not None}
+        busy = weeks_over_cap(store.busy_meetings(weeks), cap, now.tzinfo, weeks=weeks)
+    found: dict[int | None, list[str]] = {}
+    by_day: dict[date | None, list[str]] = {}  # thousands of items share a few dozen days
+    for _, item in rows:
+        words = by_day.get(item.due)
+        if words is None:
+            words = by_day[item.due] = flags(item, profile.rest_days, busy)
+        found[item.id] = words
     if args.json:
         payload = _as_json(rows, names, found, now.date())
         text = _json_text(payload, ascii_only=False)

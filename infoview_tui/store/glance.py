@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -78,23 +78,33 @@ class Glance:
             found.append(decode(FollowUp, doc, id=int(key)))
         return found
 
-    def meetings(self) -> list[Interview]:
-        """Every meeting, holding only what the pace rules read of it: its status, day, and
-        the start of one held without a day (a busy week has more than the weekly cap). In a
-        file as infoview writes it they are found in the bytes, not parsed (a fifth of a
-        large file, notes mostly); anything else is parsed, so the answer is the same."""
+    def busy_meetings(self, weeks: Iterable[date] | None = None) -> list[Interview]:
+        """The meetings that count against the weekly cap (scheduled, running or held),
+        holding only what the pace rules read of them: status, day, and the start of one
+        held without a day. With `weeks` (Mondays), at least those that may fall in them
+        (their stored day is at most a day from the person's). In a file as infoview writes
+        it they are found in the bytes, not parsed (a fifth of a large file, notes mostly);
+        anything else is parsed, so the answer is the same."""
         table = self.tables.get("interviews")
         if table is None and self.contacts_at >= 0:
-            found = self._scan_meetings()
+            days = None
+            if weeks is not None:  # each week, and a day either side, as stored: YYYY-MM-DD
+                days = {
+                    (monday + timedelta(days=n)).isoformat().encode()
+                    for monday in weeks
+                    for n in range(-1, 8)
+                }
+            found = self._scan_meetings(days)
             if found is not None:
                 return found
             table = json.loads(self.raw).get("interviews")  # rare: a file written otherwise
         if not isinstance(table, dict):
             return []
-        return [decode(Interview, doc, id=int(key)) for key, doc in table.items() if key.isdigit()]
+        every = (decode(Interview, doc, id=int(key)) for key, doc in table.items() if key.isdigit())
+        return [meeting for meeting in every if meeting.status in BUSY_STATUSES]
 
-    def _scan_meetings(self) -> list[Interview] | None:
-        """The meetings' status, day and start, read from the bytes between the meetings' key
+    def _scan_meetings(self, days: set[bytes] | None = None) -> list[Interview] | None:
+        """The busy meetings' status, day and start, read from the bytes between the meetings' key
         and the contacts'; None when they are not written as infoview writes them.
 
         As for names, a quote right after `{` or `,` always opens a key, so each key found
@@ -124,14 +134,21 @@ class Glance:
             if found is None:
                 return None
             kind = _STATUSES.get(found.group(1), InterviewStatus.IDEA)  # as decode() reads it
-            when = _moment(found.group(2))
+            if kind not in BUSY_STATUSES:
+                continue
+            day = found.group(2)
             started = None
-            if when is None and kind in BUSY_STATUSES:  # held without a planned time: its start
+            if day == b"null":  # held without a planned time: it counts by its start
                 session = raw.find(_SESSION_KEY, found.end(), after)
                 moment = started_at(raw, session + len(_SESSION_KEY)) if session >= 0 else None
                 if moment is None:
                     return None
+                if days is not None and moment.group(0)[1:11] not in days:
+                    continue
                 started = _moment(moment.group(0))
+            elif days is not None and day[1:11] not in days:
+                continue  # far from every week asked about
+            when = _moment(day)
             meetings.append(Interview(status=kind, when=when, session=Session(started=started)))
         return meetings
 

@@ -4,7 +4,7 @@ same answers as reading the whole file, whatever the file holds."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -164,6 +164,13 @@ def test_contacts_out_of_id_order_are_still_found(open_store, data_path, monkeyp
         assert answers(view, ids) == answers(full, ids)
 
 
+def busy(meetings) -> list:
+    """The meetings that count against the weekly cap."""
+    from infoview_tui.domain.followups import BUSY_STATUSES
+
+    return [m for m in meetings if m.status in BUSY_STATUSES]
+
+
 def meeting_days(meetings) -> list[tuple]:
     """What the pace rules read of each meeting: its status, day and start."""
     return sorted((m.status.value, m.when, m.session.started) for m in meetings)
@@ -191,7 +198,16 @@ def test_meetings_are_read_without_parsing_their_table(open_store, data_path, mo
     view = glance(data_path)
     assert "interviews" not in view.tables
     monkeypatch.setattr(json.JSONDecoder, "raw_decode", None)  # no parsing from here on
-    assert meeting_days(view.meetings()) == meeting_days(full.interviews.all())
+    assert meeting_days(view.busy_meetings()) == meeting_days(busy(full.interviews.all()))
+    # Asked about some weeks only: those meetings at least, and the same busy weeks.
+    from infoview_tui.domain.followups import weeks_over_cap
+
+    this_week, far = date(2026, 11, 30), date(2027, 1, 4)
+    assert len(view.busy_meetings([this_week])) == 2 and view.busy_meetings([far]) == []
+    for weeks in ({this_week}, {far}, {this_week, far}):
+        assert weeks_over_cap(view.busy_meetings(weeks), 1, START.tzinfo, weeks=weeks) == (
+            weeks_over_cap(full.interviews.all(), 1, START.tzinfo) & weeks
+        )
 
 
 def test_meetings_written_otherwise_are_parsed_and_still_right(open_store, data_path):
@@ -201,7 +217,7 @@ def test_meetings_written_otherwise_are_parsed_and_still_right(open_store, data_
     fill(store)
     add_meetings(store)
     store.close()
-    full = meeting_days(Store.open(data_path, store.clock, readonly=True).interviews.all())
+    full = meeting_days(busy(Store.open(data_path, store.clock, readonly=True).interviews.all()))
     data = json.loads(data_path.read_bytes())
     data["interviews"] = {  # fields in another order, as a hand edit might leave them
         key: dict(reversed(doc.items())) for key, doc in data["interviews"].items()
@@ -209,6 +225,6 @@ def test_meetings_written_otherwise_are_parsed_and_still_right(open_store, data_
     data_path.write_bytes(to_bytes(data))
     view = glance(data_path)
     assert view.contacts_at > 0
-    assert meeting_days(view.meetings()) == full
+    assert meeting_days(view.busy_meetings()) == full
     data_path.write_text(json.dumps(data, indent=1))  # and a file read whole
-    assert meeting_days(glance(data_path).meetings()) == full
+    assert meeting_days(glance(data_path).busy_meetings()) == full
