@@ -14,12 +14,13 @@ file is never touched.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from . import demo_texts as texts
+from .domain import rhythm
 from .domain.question_bank import builtin_questions, default_plan
 from .domain.records import (
     Capture,
@@ -448,9 +449,6 @@ def _save_followups(store: Store, tl: _Timeline, ids: _Ids) -> None:
                         interview_id=links.get("interview_id"),
                         organization_id=links.get("organization_id"))  # fmt: skip
 
-    gord_last = tl.days_ago(33, 18, 30)
-    priya_last = tl.days_ago(12, 18, 30)
-    daniel_last = tl.thanked(tl.daniel)
     sofia_end = tl.sofia + timedelta(minutes=14)
     items = [
         # Overdue.
@@ -458,10 +456,6 @@ def _save_followups(store: Store, tl: _Timeline, ids: _Ids) -> None:
              tl.sofia.date() + 2 * day,
              f"Meeting on {when(tl.sofia)}: a thank-you within two days.", sofia_end,
              contact_id=c["sofia"], interview_id=iv["sofia"]),
-        item(FollowUpKind.STAY_IN_TOUCH, "Catch up with Gord",
-             gord_last.date() + 30 * day,
-             f"Every 30 days; last in touch on {when(gord_last)}.", gord_last,
-             contact_id=c["gord"]),
         # Due today.
         item(FollowUpKind.NEXT_STEP, "Send Daniel the clinic scheduling template", today,
              "Offered in our meeting: something useful back, not just a favour asked.",
@@ -494,12 +488,6 @@ def _save_followups(store: Store, tl: _Timeline, ids: _Ids) -> None:
              today + 10 * day, "Lead from Daniel: they hire people from clinic front offices.",
              tl.daniel + timedelta(hours=6), interview_id=iv["daniel"],
              organization_id=org["summit"]),
-        item(FollowUpKind.STAY_IN_TOUCH, "Check in with Daniel", daniel_last.date() + 60 * day,
-             f"Every 60 days; last in touch on {when(daniel_last)}.", daniel_last,
-             contact_id=c["daniel"]),
-        item(FollowUpKind.STAY_IN_TOUCH, "Check in with Priya", priya_last.date() + 30 * day,
-             f"Every 30 days; last in touch on {when(priya_last)}.", priya_last,
-             contact_id=c["priya"]),
         # Done.
         item(FollowUpKind.THANK_YOU, "Thank Marisol Vega", tl.practice.date() + 2 * day,
              f"Meeting on {when(tl.practice)}: a thank-you within two days.",
@@ -519,6 +507,15 @@ def _save_followups(store: Store, tl: _Timeline, ids: _Ids) -> None:
              contact_id=c["sofia"], interview_id=iv["daniel"],
              organization_id=org["harbourside"]),
     ]  # fmt: skip
+    # Staying in touch: each rhythm's one check-in, made by the app's own rule (a step after
+    # the last contact, off the rest days), as logging that contact would have made it.
+    rest = store.profile().rest_days
+    for key in sorted(c, key=lambda k: c[k]):
+        contact = store.contacts.get(c[key])
+        assert contact is not None
+        check_in = rhythm.next_touch_item(contact, [], rest, today=today)
+        if check_in is not None:
+            items.append(replace(check_in, created=contact.last_contact or tl.now))
     for record in items:
         store.followups.save(record)
 

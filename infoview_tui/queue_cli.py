@@ -71,7 +71,8 @@ def _run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     store = _open(path, clock)
     if isinstance(store, int):
         return store
-    from .domain.followups import OPEN_SECTIONS, Section, build_queue
+    from .domain.dates import week_start
+    from .domain.followups import OPEN_SECTIONS, Section, build_queue, flags, weeks_over_cap
 
     # Only what will be printed is decoded: open items, and for the daily glance only those
     # due by today (a 25 MB store holds 20,000 follow-ups).
@@ -80,14 +81,27 @@ def _run(args: argparse.Namespace, path: Path, clock: Clock) -> int:
     sections = OPEN_SECTIONS if args.all else (Section.OVERDUE, Section.TODAY)
     rows = list(_rows(queue, sections))
     names = _contact_names(store, rows)
-    rest = set(store.profile().rest_days)
+    profile = store.profile()
+    # The Follow-ups screen's flags, by the same rule: a rest day, a week over the meeting cap.
+    cap = profile.weekly_meeting_cap
+    busy: set[date] = set()
+    if cap is not None and rows:
+        weeks = {week_start(item.due) for _, item in rows if item.due is not None}
+        busy = weeks_over_cap(store.busy_meetings(weeks), cap, now.tzinfo, weeks=weeks)
+    found: dict[int | None, list[str]] = {}
+    by_day: dict[date | None, list[str]] = {}  # thousands of items share a few dozen days
+    for _, item in rows:
+        words = by_day.get(item.due)
+        if words is None:
+            words = by_day[item.due] = flags(item, profile.rest_days, busy)
+        found[item.id] = words
     if args.json:
-        payload = _as_json(rows, names, rest, now.date())
+        payload = _as_json(rows, names, found, now.date())
         text = _json_text(payload, ascii_only=False)
         if not encodable(sys.stdout, text):  # an ASCII or Latin-1 terminal: escape, lose nothing
             text = _json_text(payload, ascii_only=True)
     elif rows:
-        text = _as_text(rows, names, rest, now.date(), queue)
+        text = _as_text(rows, names, found, now.date(), queue)
     else:
         return 0  # nothing due: say nothing
     say(text)  # in what the terminal can show; a closed pipe (| head) is not an error
@@ -132,7 +146,7 @@ def _due_words(day: date | None, today: date) -> str:
 def _as_text(
     rows: list[tuple[Section, FollowUp]],
     names: dict[int, str],
-    rest: set[int],
+    found: dict[int | None, list[str]],
     today: date,
     queue: Queue,
 ) -> str:
@@ -150,7 +164,8 @@ def _as_text(
         if section is not current:
             current = section
             lines += ["", f"{section.value.capitalize()} ({queue.count(section)})"]
-        flag = "  [rest day]" if item.due is not None and item.due.weekday() in rest else ""
+        words = found.get(item.id)
+        flag = f"  [{', '.join(words)}]" if words else ""
         when = due_words.get(item.due)
         if when is None:
             when = due_words[item.due] = _due_words(item.due, today)
@@ -183,7 +198,10 @@ def _json_text(payload: dict[str, Any], ascii_only: bool) -> str:
 
 
 def _as_json(
-    rows: list[tuple[Section, FollowUp]], names: dict[int, str], rest: set[int], today: date
+    rows: list[tuple[Section, FollowUp]],
+    names: dict[int, str],
+    found: dict[int | None, list[str]],
+    today: date,
 ) -> dict[str, Any]:
     return {
         "today": today.isoformat(),
@@ -199,7 +217,9 @@ def _as_json(
                 "interview_id": item.interview_id,
                 "organization_id": item.organization_id,
                 "reason": item.reason,
-                "rest_day": item.due is not None and item.due.weekday() in rest,
+                "rest_day": "rest day" in found.get(item.id, ()),
+                "busy_week": "busy week" in found.get(item.id, ()),
+                "flags": found.get(item.id, []),
             }
             for section, item in rows
         ],

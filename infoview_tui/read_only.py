@@ -63,7 +63,7 @@ READS = frozenset(
         "home.contacts", "home.meet", "home.plan", "home.after", "home.queue", "home.search",
         "home.employers", "home.occupation", "home.me", "home.quit", "home.refresh",
         "me.back", "meet.more", "meet.write", "meet.tips", "meet.leave",
-        "pick.cancel", "meetings.open", "meetings.back", "meetings.markdown",
+        "pick.cancel", "choose.cancel", "meetings.open", "meetings.back", "meetings.markdown",
         "meetings.calendar", "occupation.back", "queue.calendar",
         "plan.stopwatch", "plan.back", "queue.add.cancel", "queue.add.next", "queue.open",
         "queue.back",

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from ..domain import rhythm
 from ..domain.records import Contact
 from ..domain.timefmt import full_datetime
 from ..paths import stylesheet
@@ -56,6 +57,7 @@ class ContactCard(ModalScreen[None]):
             ("LinkedIn", c.linkedin),
             ("Found through", c.found_through.value),
             ("Last contact", full_datetime(c.last_contact, self.zone) if c.last_contact else ""),
+            ("Stay in touch", "" if c.cadence_days is None else rhythm.describe(c.cadence_days)),
             ("Notes", c.notes),
         ):
             if value.strip():

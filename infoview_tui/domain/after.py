@@ -109,7 +109,7 @@ def thank_you_draft(
     interview: Interview, contact: Contact | None, profile: Profile, learned: str
 ) -> str:
     """A short, warm note in plain text; every piece of user text is used literally."""
-    greeting = first_name(contact.name) if contact else ""
+    greeting = first_name(contact.name if contact else interview.contact_name)
     day = meeting_day(interview)
     when = f" on {day:%A}" if day else ""
     lines = [f"Dear {greeting}," if greeting else "Hello,", ""]
@@ -166,12 +166,14 @@ def sent_thank_you(items: Iterable[FollowUp], interview_id: int | None) -> Follo
 def referral_to_contact(capture: Capture, interview: Interview, interviewee: Contact) -> Contact:
     """A new contact from a referral; the screen links or creates its organisation."""
     where = f" Works at {capture.organization}." if capture.organization.strip() else ""
+    by = f" by {interviewee.name}" if interviewee.name else ""
     return Contact(
         name=clean_text(capture.text),
         found_through=FoundThrough.REFERRAL,
         introduced_by_id=interviewee.id,
+        introducer_name="" if interviewee.id is not None else interviewee.name,
         may_use_name=capture.may_use_name,
-        notes=f"Suggested by {interviewee.name} in {meeting_label(interview, '')}.{where}",
+        notes=f"Suggested{by} in {meeting_label(interview, '')}.{where}",
     )
 
 

@@ -30,7 +30,8 @@ def _encode_datetime(value: datetime) -> str:
     return value.isoformat()
 
 
-def _decode_datetime(value: Any) -> datetime | None:
+def decode_datetime(value: Any) -> datetime | None:
+    """A stored time; raises ValueError (or TypeError) for one that is not."""
     parsed = datetime.fromisoformat(value)
     if parsed.tzinfo is None:  # written by hand without an offset: read it as local time
         parsed = parsed.astimezone()
@@ -60,7 +61,7 @@ def _converters(hint: Any) -> tuple[Conv, Conv]:
         cls: type = hint
         return (lambda v: encode(v)), (lambda v: decode(cls, v))
     if hint is datetime:
-        return _encode_datetime, _decode_datetime
+        return _encode_datetime, decode_datetime
     if hint is date:
         return (lambda v: v.isoformat()), date.fromisoformat
     if isinstance(hint, type) and issubclass(hint, Enum):

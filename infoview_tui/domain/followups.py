@@ -311,12 +311,34 @@ def week_over_cap(
 
 
 def weeks_over_cap(
-    interviews: Iterable[Interview], cap: int | None, tz: tzinfo | None = None
+    interviews: Iterable[Interview],
+    cap: int | None,
+    tz: tzinfo | None = None,
+    *,
+    weeks: Collection[date] | None = None,
 ) -> set[date]:
-    """The Mondays of every week over the cap (for flagging many items at once)."""
+    """The Mondays of every week over the cap (for flagging many items at once); with
+    `weeks` (Mondays), of only those. Then a meeting's own day is worked out (a time zone
+    conversion each) only when it may fall in one of them: its stored day is a day or less
+    from its day in `tz`, so the weeks of the days either side of it are all it could be in."""
     if cap is None:
         return set()
-    return {week for week, count in meetings_per_week(interviews, tz).items() if count > cap}
+    if weeks is not None:
+        # Mondays as day numbers: day 1 (1 January of year 1) was a Monday.
+        wanted = {week.toordinal() - week.weekday() for week in weeks}
+
+        def near(moment: datetime | None) -> bool:
+            if moment is None:
+                return False
+            day = moment.date().toordinal()
+            return (day - 1) - (day - 2) % 7 in wanted or (day + 1) - day % 7 in wanted
+
+        interviews = [
+            iv for iv in interviews
+            if iv.status in BUSY_STATUSES and near(iv.when or iv.session.started)
+        ]  # fmt: skip
+    over = {week for week, count in meetings_per_week(interviews, tz).items() if count > cap}
+    return over if weeks is None else over & set(weeks)
 
 
 def flags(

@@ -20,7 +20,7 @@ def fold(text: str) -> str:
 
 def name_key(name: str) -> str:
     """One spelling for a name: folded, spaces collapsed; equal keys mean the same name."""
-    return fold(" ".join(name.split()))
+    return " ".join(fold(name).split())  # folding can leave spaces ("¯" is a space + mark)
 
 
 def sort_key(name: str) -> tuple[str, str]:

@@ -57,6 +57,8 @@ def checklist(
 
     if contact is not None:
         steps.append(Step("Contact", True, contact.name))
+    elif interview.contact_name:  # chosen, and since deleted: their name stays on the meeting
+        steps.append(Step("Contact", True, f"{interview.contact_name} (no longer in contacts)"))
     else:
         steps.append(Step("Contact", False, "Choose who to meet."))
 

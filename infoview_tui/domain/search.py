@@ -174,7 +174,7 @@ class SearchIndex:
         for o in organizations:
             add(Kind.EMPLOYER, o, o.name, o.name, "\n".join(t for _, t in _employer_fields(o)))
         for iv in interviews:
-            title = _meeting_title(iv, people.get(iv.contact_id, ""), zone)
+            title = _meeting_title(iv, people.get(iv.contact_id, "") or iv.contact_name, zone)
             add(Kind.MEETING, iv, title, "", "\n".join(t for _, t in _meeting_fields(iv)))
         for f in followups:
             add(Kind.FOLLOW_UP, f, f.title or "(untitled)", "", f"{f.title}\n{f.reason}")

@@ -142,6 +142,12 @@ def home_summary(
     )
 
 
+def person_named(interview: Interview, contact: Contact | None) -> str:
+    """Whom the meeting is with: the contact's name, or the name the meeting kept when they
+    were deleted; "" only when nobody was chosen."""
+    return contact.name if contact is not None else interview.contact_name
+
+
 def person_met(interview: Interview, names: Mapping[int, str]) -> str:
     """Whom the meeting is with: the contact's name, or the name kept when they were deleted."""
     if interview.contact_id is not None and interview.contact_id in names:

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from ..domain import after
 from ..domain.records import Contact, Interview, Organization
+from ..domain.summary import person_named
 from ..domain.validation import clean_text
 from ..store.store import Store
 from .outcome import Outcome
@@ -25,7 +26,8 @@ def accept_referral(
     """The referral becomes a contact, introduced by the interviewee (with the permission to
     use their name), at their employer (found, or added), with a reach-out follow-up."""
     capture = interview.captures[index]
-    interviewee = store.contacts.get(interview.contact_id) or Contact()
+    # Deleted since: the name the meeting kept (the new contact keeps it as their introducer).
+    interviewee = store.contacts.get(interview.contact_id) or Contact(name=interview.contact_name)
     contact = after.referral_to_contact(capture, interview, interviewee)
     with store.batch():  # contact, employer, follow-up and the capture handled: all or none
         if capture.organization.strip():
@@ -47,8 +49,7 @@ def accept_referral(
 def accept_lead(store: Store, interview: Interview, index: int) -> Outcome[Interview]:
     """The lead joins the employers (unranked), or an employer already listed is marked hiring."""
     capture = interview.captures[index]
-    interviewee = store.contacts.get(interview.contact_id)
-    by = interviewee.name if interviewee else ""
+    by = person_named(interview, store.contacts.get(interview.contact_id))
     org = after.find_by_name(store.organizations.all(), capture.text)
     if org is None:
         org = after.lead_to_organization(capture, suggested_by=by)

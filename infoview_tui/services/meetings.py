@@ -27,7 +27,7 @@ def default_place(organization: Organization | None) -> str:
 
 def _contact_name(store: Store, interview: Interview, fallback: str = "someone") -> str:
     contact = store.contacts.get(interview.contact_id)
-    return contact.name if contact is not None and contact.name else fallback
+    return (contact.name if contact is not None else interview.contact_name) or fallback
 
 
 def new_meeting(store: Store, contact_id: int, now: datetime) -> Outcome[Interview | None]:

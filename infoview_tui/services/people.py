@@ -1,14 +1,58 @@
-"""People: saving a contact (with a new employer it names), deleting one, and saying first
-what that does."""
+"""People: saving a contact (with its employer and its stay-in-touch rhythm), finding
+people who share a name, and deleting a contact, saying first what that does."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
+from ..domain import rhythm
+from ..domain.names import name_key
 from ..domain.records import Contact, Organization
+from ..domain.timefmt import short_date
 from ..store.store import Store
 from .outcome import Outcome
 from .words import plural
+
+
+def same_name(store: Store, name: str, except_id: int | None = None) -> list[Contact]:
+    """Contacts called `name`, case, accents and spacing aside (not `except_id`), by id."""
+    key = name_key(name)
+    if not key:
+        return []
+    found = [c for c in store.contacts.all() if c.id != except_id and name_key(c.name) == key]
+    return sorted(found, key=lambda c: c.id or 0)
+
+
+def save_contact(
+    store: Store, contact: Contact, now: datetime, *, new_organization: str | None = None
+) -> Outcome[Contact]:
+    """Keep a contact as the form holds it, as one change: a new employer it names is made
+    with it, and a rhythm that changed settles its one open check-in (made, moved or closed).
+    A rhythm left as it was leaves the check-in alone (it may have been snoozed)."""
+    before = store.contacts.get(contact.id) if contact.id is not None else None
+    old_rhythm = before.cadence_days if before is not None else None
+    with store.batch():
+        if new_organization:
+            org = store.organizations.save(Organization(name=new_organization, rank=None))
+            contact = replace(contact, organization_id=org.id)
+        saved = store.contacts.save(contact)
+        if saved.cadence_days == old_rhythm:
+            return Outcome(saved, f"Saved {saved.name}.")
+        saved, items = rhythm.set_cadence(
+            saved, saved.cadence_days, store.followups.all(), now, store.profile().rest_days
+        )
+        for change in items:
+            store.followups.save(change)
+    if saved.cadence_days is None:
+        return Outcome(saved, f"Saved {saved.name}. No rhythm: no more check-ins.")
+    item = rhythm.open_touch_item(saved, store.followups.all())
+    assert item is not None and item.due is not None  # set_cadence made or moved it
+    return Outcome(
+        saved,
+        f"Saved {saved.name}. Next check-in {short_date(item.due, now.date())} "
+        f"({rhythm.describe(saved.cadence_days)}).",
+    )
 
 
 def deletion_effects(store: Store, contact_id: int) -> str:
@@ -76,14 +120,3 @@ def delete_contact(store: Store, contact_id: int) -> Outcome[None]:
                 store.followups.save(replace(item, contact_id=None))
         store.contacts.delete(contact_id)
     return Outcome(None, f"Deleted {contact.name}.")
-
-
-def save_contact(store: Store, contact: Contact, new_organisation: str = "") -> Outcome[Contact]:
-    """The contact form, checked: the contact, and the employer it names when that is not on
-    the list yet (added unranked), in one batch: never an employer without its contact."""
-    with store.batch():
-        if new_organisation:
-            org = store.organizations.save(Organization(name=new_organisation, rank=None))
-            contact = replace(contact, organization_id=org.id)
-        saved = store.contacts.save(contact)
-    return Outcome(saved, f"Saved {saved.name}.")

@@ -3,26 +3,29 @@
 The data file is written with what a glance reads first (meta, profile, follow-ups) and the
 contacts last (`schema.FILE_ORDER`). A glance parses the top-level object one table at a time
 until it has what it wants, then jumps to the contacts table by its key, the meetings between
-never read. Two facts about compact JSON make the text safe to search: inside a string every
-quote is escaped, so a quote right after `{` or `,` always opens a key; and no record has a
-field named "contacts", so `,"contacts":{` found once is the table. The few contacts a glance
-names are then found by their key, and only their names are parsed. Anything unexpected (a
-journal with changes not yet in the file, another order of tables, a file an editor rewrote)
-falls back to reading the whole file as the app does, so a glance is never wrong, only
-sometimes slower.
+never parsed (only their status and day are searched for, to flag busy weeks). Two facts
+about compact JSON make the text safe to search: inside a string every quote is escaped, so
+a quote right after `{` or `,` always opens a key; and no record has a field named
+"contacts", so `,"contacts":{` found once is the table. The few contacts a glance names are
+then found by their key, and only their names are parsed; the meetings likewise (see
+`Glance.meetings`). Anything unexpected (a journal with changes not yet in the file, another
+order of tables, a file an editor rewrote) falls back to reading the whole file as the app
+does, so a glance is never wrong, only sometimes slower.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..domain.codec import decode
-from ..domain.records import FollowUp, Profile
+from ..domain.codec import decode, decode_datetime
+from ..domain.followups import BUSY_STATUSES
+from ..domain.records import FollowUp, Interview, InterviewStatus, Profile, Session
 from .datafile import read_with_stat
 from .errors import FileDamaged
 from .journal import journal_path, read_journal
@@ -35,6 +38,18 @@ _NAME_FIRST = b'":{"name":'
 _CONTACTS_KEY = f',"{LAST_TABLE}":'.encode()
 _KEY_BEFORE = b"{,"  # a quote right after one of these opens a key (never inside a string)
 _SLICE = 512  # bytes decoded to read one name; doubled until the whole value is in it
+# A meeting as infoview writes it: "<id>":{"contact_id":…,"status":"done","when":…, and
+# further on "session":{"started":…. Only these are read (see Glance.meetings).
+_INTERVIEWS_KEY = b',"interviews":{'
+_MEETING_FIRST = b':{"contact_id":'
+_MEETING_START = re.compile(
+    rb':\{"contact_id":(?:null|\d+),"contact_name":"(?:[^"\\]|\\.)*",'
+    rb'"organization_id":(?:null|\d+),"occupation_id":(?:null|\d+),'
+    rb'"status":"([a-z_]*)","when":(null|"[^"\\]*")'
+)
+_SESSION_KEY = b',"session":{"started":'
+_STARTED = re.compile(rb'null|"[^"\\]*"')
+_STATUSES = {status.value.encode(): status for status in InterviewStatus}
 
 
 @dataclass
@@ -62,6 +77,80 @@ class Glance:
                 continue
             found.append(decode(FollowUp, doc, id=int(key)))
         return found
+
+    def busy_meetings(self, weeks: Iterable[date] | None = None) -> list[Interview]:
+        """The meetings that count against the weekly cap (scheduled, running or held),
+        holding only what the pace rules read of them: status, day, and the start of one
+        held without a day. With `weeks` (Mondays), at least those that may fall in them
+        (their stored day is at most a day from the person's). In a file as infoview writes
+        it they are found in the bytes, not parsed (a fifth of a large file, notes mostly);
+        anything else is parsed, so the answer is the same."""
+        table = self.tables.get("interviews")
+        if table is None and self.contacts_at >= 0:
+            days = None
+            if weeks is not None:  # each week, and a day either side, as stored: YYYY-MM-DD
+                days = {
+                    (monday + timedelta(days=n)).isoformat().encode()
+                    for monday in weeks
+                    for n in range(-1, 8)
+                }
+            found = self._scan_meetings(days)
+            if found is not None:
+                return found
+            table = json.loads(self.raw).get("interviews")  # rare: a file written otherwise
+        if not isinstance(table, dict):
+            return []
+        every = (decode(Interview, doc, id=int(key)) for key, doc in table.items() if key.isdigit())
+        return [meeting for meeting in every if meeting.status in BUSY_STATUSES]
+
+    def _scan_meetings(self, days: set[bytes] | None = None) -> list[Interview] | None:
+        """The busy meetings' status, day and start, read from the bytes between the meetings' key
+        and the contacts'; None when they are not written as infoview writes them.
+
+        As for names, a quote right after `{` or `,` always opens a key, so each key found
+        is one (and `"status":"` is never inside a string: its quotes would be escaped). A
+        meeting as infoview writes it starts with its contact_id, soon followed by its status
+        and day; its session, further on, starts with when it started. Each meeting is read
+        where it starts, and as many statuses as meetings prove that no other one was
+        written otherwise (one without a status is an idea, which never counts). A table
+        infoview does not know sits between the meetings and the contacts; its records are
+        read as meetings only if they are written exactly like one.
+        """
+        raw, end = self.raw, self.contacts_at - len(_CONTACTS_KEY)
+        start = raw.find(_INTERVIEWS_KEY, 0, end)
+        if start < 0 or raw.find(_INTERVIEWS_KEY, start + 1, end) >= 0:
+            return None
+        firsts = []
+        at = raw.find(_MEETING_FIRST, start, end)
+        while at >= 0:
+            firsts.append(at)
+            at = raw.find(_MEETING_FIRST, at + len(_MEETING_FIRST), end)
+        if raw.count(b'"status":"', start, end) != len(firsts):
+            return None  # a status outside the meetings found: one written otherwise
+        meetings = []
+        match, started_at = _MEETING_START.match, _STARTED.match
+        for first, after in zip(firsts, [*firsts[1:], end], strict=True):
+            found = match(raw, first, after)
+            if found is None:
+                return None
+            kind = _STATUSES.get(found.group(1), InterviewStatus.IDEA)  # as decode() reads it
+            if kind not in BUSY_STATUSES:
+                continue
+            day = found.group(2)
+            started = None
+            if day == b"null":  # held without a planned time: it counts by its start
+                session = raw.find(_SESSION_KEY, found.end(), after)
+                moment = started_at(raw, session + len(_SESSION_KEY)) if session >= 0 else None
+                if moment is None:
+                    return None
+                if days is not None and moment.group(0)[1:11] not in days:
+                    continue
+                started = _moment(moment.group(0))
+            elif days is not None and day[1:11] not in days:
+                continue  # far from every week asked about
+            when = _moment(day)
+            meetings.append(Interview(status=kind, when=when, session=Session(started=started)))
+        return meetings
 
     def contact_names(self, ids: Iterable[int]) -> dict[int, str]:
         wanted = sorted(set(ids))
@@ -144,6 +233,17 @@ class Glance:
                 if at + size >= len(self.raw):
                     return None
                 size *= 4
+
+
+def _moment(value: bytes) -> datetime | None:
+    """A stored time (`null` or a quoted ISO time without escapes); None when unreadable,
+    as decoding the record would leave it."""
+    if value == b"null":
+        return None
+    try:
+        return decode_datetime(value[1:-1].decode())
+    except (TypeError, ValueError):
+        return None
 
 
 def glance(path: Path, wanted: Iterable[str] = ("meta", "profile", "followups")) -> Glance:

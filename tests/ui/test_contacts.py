@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from textual import events
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from infoview_tui.dialogs.confirm import ConfirmScreen
 from infoview_tui.domain.records import (
     Contact,
     FollowUp,
+    FollowUpKind,
     FoundThrough,
     Interview,
     InterviewStatus,
@@ -20,6 +21,8 @@ from infoview_tui.screens.home.screen import HomeScreen
 from infoview_tui.screens.people.contact_form import ContactFormScreen
 from infoview_tui.screens.people.contacts import ContactsScreen
 from infoview_tui.widgets.record_table import RecordTable
+
+from .conftest import record_notifications
 
 
 async def open_contacts(pilot) -> ContactsScreen:
@@ -482,7 +485,7 @@ async def test_cadence_and_last_contact_show_in_the_detail(run_app, store, clock
     async with run_app() as pilot:
         screen = await open_contacts(pilot)
         text = detail(screen)
-        assert "Stay in touch: every 30 days" in text
+        assert "Stay in touch: monthly" in text  # the app's word for it everywhere
         assert f"Last contact: Sun {date(2026, 11, 22).day} Nov" in text
         assert "Added: 16 Oct 2026" in text
 
@@ -502,3 +505,207 @@ async def test_a_long_list_scrolls_to_its_last_row(run_app, store, screen_text):
         await pilot.press("pageup")
         await pilot.pause()
         assert screen.query_one(RecordTable).cursor_row < 59
+
+
+def check_ins(store) -> list[FollowUp]:
+    return [f for f in store.followups.all() if f.kind is FollowUpKind.STAY_IN_TOUCH and f.is_open]
+
+
+async def choose_rhythm(pilot, presses: int) -> None:
+    """Open the form's rhythm list and move `presses` down (negative: up) from the current."""
+    pilot.app.screen.query_one("#cadence").focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press(*(["down"] * presses if presses > 0 else ["up"] * -presses), "enter")
+    await pilot.pause()
+
+
+async def test_the_rhythm_is_set_changed_and_stopped_from_the_contact(run_app, store, reopen):
+    ids = seed(store)
+    async with run_app() as pilot:
+        screen = await open_contacts(pilot)
+        said = record_notifications(pilot.app)
+        await pilot.press("e")
+        await pilot.pause()
+        await choose_rhythm(pilot, 1)  # None -> Monthly
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert "Stay in touch: monthly" in detail(screen)
+        assert said[-1] == "Saved Ada Lovelace. Next check-in Fri 25 Dec (monthly)."
+        store.flush()
+        (item,) = check_ins(reopen())
+        assert item.due == date(2026, 12, 25) and item.contact_id == ids["ada"]
+
+        await pilot.press("e")  # a rhythm of my own: every 45 days
+        await pilot.pause()
+        await fill(pilot, "#cadence_days", "45")
+        assert pilot.app.screen.query_one("#cadence", Select).value == "custom"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Stay in touch: every 45 days" in detail(screen)
+        store.flush()
+        (moved,) = check_ins(reopen())
+        assert (moved.id, moved.due) == (item.id, date(2027, 1, 9))
+
+        await pilot.press("e")  # the form shows the rhythm as saved; None stops it
+        await pilot.pause()
+        form = pilot.app.screen
+        assert form.query_one("#cadence", Select).value == "custom"
+        assert form.query_one("#cadence_days", Input).value == "45"
+        await choose_rhythm(pilot, -4)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert said[-1] == "Saved Ada Lovelace. No rhythm: no more check-ins."
+        assert "Stay in touch" not in detail(screen)
+        store.flush()
+        disk = reopen()
+        assert check_ins(disk) == []
+        assert disk.contacts.get(ids["ada"]).cadence_days is None
+
+
+async def test_a_new_contact_can_start_with_a_rhythm(run_app, store, reopen):
+    async with run_app() as pilot:
+        await open_contacts(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Bea Quist")
+        await choose_rhythm(pilot, 2)  # every 2 months
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        store.flush()
+        disk = reopen()
+        (bea,) = disk.contacts.all()
+        assert bea.cadence_days == 60
+        (item,) = check_ins(disk)
+        assert (item.contact_id, item.due) == (bea.id, date(2027, 1, 25))
+
+
+async def test_a_bad_number_of_days_is_refused_beside_the_field(run_app, store, reopen):
+    seed(store)
+    async with run_app() as pilot:
+        await open_contacts(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        form = pilot.app.screen
+        await fill(pilot, "#cadence_days", "every week")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is form
+        assert "number of days from 1 to 3650" in error_text(form, "cadence_days")
+        assert form.focused is form.query_one("#cadence_days")
+        store.flush()
+        assert check_ins(reopen()) == []
+
+
+def two_beths(store) -> dict[str, int]:
+    meridian = store.organizations.save(Organization(name="Meridian Biologics"))
+    harbour = store.organizations.save(Organization(name="Harbour Health"))
+    first = store.contacts.save(
+        Contact(name="Beth Nakamura", job_title="Clinical research associate",
+                organization_id=meridian.id)
+    )  # fmt: skip
+    second = store.contacts.save(
+        Contact(name="Béth  nakamura", job_title="Nurse", organization_id=harbour.id)
+    )
+    return {"first": first.id, "second": second.id}
+
+
+async def test_a_second_contact_with_the_same_name_is_asked_about_and_can_be_kept(
+    run_app, store, reopen
+):
+    meridian = store.organizations.save(Organization(name="Meridian Biologics"))
+    store.contacts.save(
+        Contact(name="Beth Nakamura", job_title="Clinical research associate",
+                organization_id=meridian.id)
+    )  # fmt: skip
+    async with run_app() as pilot:
+        screen = await open_contacts(pilot)
+        said = record_notifications(pilot.app)
+        await pilot.press("a")
+        await pilot.pause()
+        form = pilot.app.screen
+        await type_text(pilot, "beth nakamurá")  # case and accents aside, the same name
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        asked = pilot.app.screen
+        assert isinstance(asked, ConfirmScreen)
+        assert "Beth Nakamura: Clinical research associate at Meridian Biologics" in asked.message
+        await pilot.press("n")  # go back: the form as it was, nothing saved
+        await pilot.pause()
+        assert pilot.app.screen is form
+        assert form.query_one("#name", Input).value == "beth nakamurá"
+        assert len(store.contacts) == 1
+
+        await fill(pilot, "#job_title", "Nurse")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        await pilot.press("y")  # keep both, deliberately
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert said[-1] == "Saved beth nakamurá."
+        store.flush()
+        assert sorted(c.job_title for c in reopen().contacts.all()) == [
+            "Clinical research associate", "Nurse",
+        ]  # fmt: skip
+
+        await pilot.press("e")  # editing either one later asks nothing more
+        await pilot.pause()
+        await fill(pilot, "#phone", "555 0100")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+
+
+async def test_introduced_by_a_shared_name_offers_a_choice(run_app, store, reopen, screen_text):
+    from infoview_tui.dialogs.choose_contact import ChooseContact
+
+    beths = two_beths(store)
+    async with run_app() as pilot:
+        screen = await open_contacts(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Cy Park")
+        await fill(pilot, "#introduced_by", "beth nakamura")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ChooseContact)  # a choice, not a refusal
+        text = screen_text(pilot.app)
+        assert "Beth Nakamura · Clinical research associate at Meridian Biologics" in text
+        assert "Béth  nakamura · Nurse at Harbour Health" in text
+        labels = [str(o.prompt) for o in pilot.app.screen.query_one("#choose-list").options]
+        nurse = next(i for i, label in enumerate(labels) if "Nurse" in label)
+        await pilot.press(*["down"] * nurse, "enter")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        store.flush()
+        (cy,) = [c for c in reopen().contacts.all() if c.name == "Cy Park"]
+        assert cy.introduced_by_id == beths["second"]
+
+        await pilot.press("e")  # the form shows who it is, and keeps them on the next save
+        await pilot.pause()
+        await fill(pilot, "#phone", "555 0100")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        store.flush()
+        assert reopen().contacts.get(cy.id).introduced_by_id == beths["second"]
+
+
+async def test_escape_from_the_introducer_choice_goes_back_to_the_form(run_app, store):
+    two_beths(store)
+    async with run_app() as pilot:
+        await open_contacts(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = pilot.app.screen
+        await type_text(pilot, "Cy Park")
+        await fill(pilot, "#introduced_by", "Beth Nakamura")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is form
+        assert form.focused is form.query_one("#introduced_by")
+        assert len(store.contacts) == 2

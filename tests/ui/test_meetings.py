@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 
+from infoview_tui.dialogs.choose_contact import ChooseContact
 from infoview_tui.dialogs.contact_picker import ContactPicker
 from infoview_tui.domain.records import (
     Contact,
@@ -100,7 +101,7 @@ async def test_new_meeting_from_a_contact_name(run_app, store, reopen, ids):
     [
         ("", "Type the name of someone in your contacts."),
         ("Nobody Here", "No contact called 'Nobody Here'. Add them under Contacts first."),
-        ("sam lee", "More than one contact has that name"),
+        ("zz", "No contact called 'zz'. Add them under Contacts first."),
     ],
 )
 async def test_picker_says_why_a_name_is_not_taken(run_app, store, ids, typed, message):
@@ -171,3 +172,51 @@ async def test_open_plan_with_enter(run_app, ids):
         await pilot.pause()
         screen = pilot.app.screen
         assert isinstance(screen, PlanScreen) and screen.interview_id == ids["done"]
+
+
+async def test_a_name_two_contacts_share_offers_a_choice_told_apart_by_employer(
+    run_app, store, reopen, ids, screen_text
+):
+    async with run_app() as pilot:
+        await open_meetings(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"sam lee", "enter")
+        await pilot.pause()
+        chooser = pilot.app.screen
+        assert isinstance(chooser, ChooseContact)  # a choice, not a refusal
+        text = screen_text(pilot.app)
+        assert "Sam Lee · works at Cedar Valley" in text
+        assert "Sam Lee · no job title or employer yet" in text
+        await pilot.press("escape")  # back to the name, nothing made
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ContactPicker)
+        assert len(store.interviews) == 2
+        await pilot.press("enter")
+        await pilot.pause()
+        labels = [str(o.prompt) for o in pilot.app.screen.query_one("#choose-list").options]
+        await pilot.press(*["down"] * labels.index("Sam Lee · works at Cedar Valley"), "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, PlanScreen)
+        store.flush()
+        meeting = reopen().interviews.all()[-1]
+        chosen = reopen().contacts.get(meeting.contact_id)
+        assert (chosen.name, chosen.organization_id) == ("Sam Lee", ids["cedar"])
+
+
+async def test_a_first_name_without_accents_is_suggested_and_taken(
+    run_app, store, reopen, ids, screen_text
+):
+    zoe = store.contacts.save(Contact(name="Zoë Ångström"))
+    async with run_app() as pilot:
+        await open_meetings(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"zoe")
+        await pilot.pause()
+        assert "zoe Ångström" in screen_text(pilot.app)  # what I typed, then the grey rest
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, PlanScreen)
+        store.flush()
+        assert reopen().interviews.all()[-1].contact_id == zoe.id

@@ -386,3 +386,67 @@ async def test_a_long_section_shows_its_first_rows_and_counts_the_rest(run_app, 
         target = made[-1]
         screen = await open_queue(pilot, select=target)
         assert screen.current is not None and screen.current.id == target
+
+
+async def test_done_on_a_check_in_counts_as_contact_and_makes_the_next(
+    run_app, store, reopen, clock, screen_text
+):
+    bo = store.contacts.save(Contact(name="Bo Chen", cadence_days=30))
+    check_in = store.followups.save(
+        FollowUp(kind=FollowUpKind.STAY_IN_TOUCH, title="Get in touch with Bo Chen", due=TODAY,
+                 contact_id=bo.id, reason="stay in touch monthly")
+    )  # fmt: skip
+    async with run_app() as pilot:
+        screen = await open_queue(pilot, select=check_in.id)
+        said = record_notifications(pilot.app)
+        await pilot.press("d")
+        await pilot.pause()
+        assert said == [
+            "Done: Get in touch with Bo Chen. In touch with Bo Chen; next check-in "
+            "Fri 25 Dec (monthly)."
+        ]
+        store.flush()
+        disk = reopen()
+        assert disk.contacts.get(bo.id).last_contact == NOW
+        assert disk.followups.get(check_in.id).done == NOW
+        (following,) = [f for f in disk.followups.all() if f.is_open]
+        assert (following.kind, following.due) == (FollowUpKind.STAY_IN_TOUCH, date(2026, 12, 25))
+        assert "since the last contact on Wed 25 Nov 2026" in following.reason
+
+        screen.reload(keep=following.id)
+        await pilot.press("o")  # the card says the rhythm in the app's words
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ContactCard)
+        text = screen_text(pilot.app)
+        assert "Stay in touch: monthly" in text
+        assert "Last contact: Wed 25 Nov 2026" in text
+
+
+async def test_the_cursor_never_rests_on_a_section_header(run_app, ids, store):
+    for n in range(30):  # enough rows for PageUp and PageDown to jump
+        store.followups.save(FollowUp(title=f"Later thing {n}", due=TODAY + timedelta(days=20)))
+    async with run_app() as pilot:
+        screen = await open_queue(pilot)
+        table = screen.table
+        assert table.highlighted_id == ids["late"]  # the first item, under OVERDUE
+        await pilot.press("up")  # nothing above but the header: stays
+        assert table.highlighted_id == ids["late"]
+        await pilot.press("down")  # over the TODAY header to its first item
+        assert table.highlighted_id == ids["thanks"]
+        await pilot.press("up")
+        assert table.highlighted_id == ids["late"]
+        for keys in (["end"], ["home"], ["pagedown"], ["pagedown"], ["pageup"], ["end", "up"]):
+            await pilot.press(*keys)
+            assert table.highlighted_id is not None and table.highlighted_id >= 0, keys
+            assert screen.current is not None, keys
+        await pilot.press("home")
+        assert table.highlighted_id == ids["late"]
+        await pilot.press("end")
+        assert table.highlighted_id == ids["old"]  # the last row: done, under its header
+        # Walking the whole list down and up again lands on items only.
+        seen = set()
+        for key in ["home"] + ["down"] * 45 + ["up"] * 45:
+            await pilot.press(key)
+            assert screen.current is not None, key
+            seen.add(table.highlighted_id)
+        assert len(seen) == 36  # every item once: six and the thirty added

@@ -216,3 +216,36 @@ def test_open_demo_copy_stays_in_its_temp_folder(
         folder.cleanup()
     assert not root.exists()
     assert snapshot_dir(tmp_path).keys() == before.keys()
+
+
+@pytest.mark.parametrize("now", WEEK, ids=lambda d: f"{d:%a}")
+def test_every_rhythm_has_its_one_check_in_as_the_app_would_make_it(
+    open_store, tmp_path: Path, now: datetime
+) -> None:
+    """The rule in domain/rhythm.py: each contact with a rhythm has one open check-in, due a
+    step after the last contact, off the rest days, worded as the app words it."""
+    from infoview_tui.domain import rhythm
+    from infoview_tui.domain.records import FollowUpKind
+
+    store = _built(open_store, tmp_path / "demo.json", now)
+    rest = store.profile().rest_days
+    items = store.followups.all()
+    with_rhythm = 0
+    for contact in store.contacts.all():
+        open_items = [
+            f for f in items
+            if f.kind is FollowUpKind.STAY_IN_TOUCH and f.contact_id == contact.id and f.is_open
+        ]  # fmt: skip
+        if contact.cadence_days is None:
+            assert open_items == [], contact.name
+            continue
+        with_rhythm += 1
+        (item,) = open_items
+        made = rhythm.next_touch_item(contact, [], rest, today=now.date())
+        assert made is not None
+        assert (item.title, item.due, item.reason) == (made.title, made.due, made.reason)
+        assert item.due.weekday() not in rest, contact.name
+        assert rhythm.describe(contact.cadence_days) in item.reason
+    assert with_rhythm == 5
+    every = [f.reason for f in items if "every" in f.reason.casefold()]
+    assert all("Every 30 days" not in r and "Every 60 days" not in r for r in every), every

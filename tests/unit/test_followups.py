@@ -248,6 +248,20 @@ def test_week_over_cap_counts_scheduled_and_held_meetings_only():
     assert weeks_over_cap(meetings, 0) == {week, date(2026, 11, 30)}
 
 
+def test_only_the_weeks_asked_about_are_counted_with_their_meetings_on_their_own_day():
+    # Sunday 1 March 2026, 20:00 in Vancouver is Monday 04:00 in UTC: it is the earlier week.
+    meetings = [
+        meeting(datetime(2026, 3, 2, 4, 0, tzinfo=UTC)),
+        meeting(datetime(2026, 3, 1, 9, tzinfo=UTC)),
+    ]
+    week, next_week = date(2026, 2, 23), date(2026, 3, 2)
+    assert weeks_over_cap(meetings, 1, VAN) == {week}
+    assert weeks_over_cap(meetings, 1, VAN, weeks={week, next_week}) == {week}
+    assert weeks_over_cap(meetings, 1, VAN, weeks={next_week}) == set()
+    assert weeks_over_cap(meetings, 0, UTC, weeks={next_week}) == {next_week}
+    assert weeks_over_cap(meetings, 0, UTC, weeks=set()) == set()
+
+
 def test_a_held_meeting_without_a_planned_time_counts_by_its_start():
     held = Interview(
         status=InterviewStatus.DONE, session=Session(started=datetime(2026, 11, 24, 9, tzinfo=UTC))

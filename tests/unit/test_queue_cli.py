@@ -175,3 +175,45 @@ def test_the_cli_dispatches_queue_without_importing_textual(path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_busy_weeks_and_rest_days_are_flagged_as_on_the_follow_ups_screen(path, capsys):
+    from infoview_tui.domain.followups import flags, weeks_over_cap
+    from infoview_tui.domain.records import Interview, InterviewStatus, Session
+
+    clock = FakeClock(datetime(2026, 11, 25, 8, 0, tzinfo=UTC))  # a Wednesday
+    store = Store.open(path, clock)
+    store.save_profile(Profile(rest_days=[5, 6], weekly_meeting_cap=1))
+    store.interviews.save(  # two meetings this week: over a cap of one
+        Interview(status=InterviewStatus.SCHEDULED, when=datetime(2026, 11, 26, 14, tzinfo=UTC))
+    )
+    store.interviews.save(  # held on the spot, no planned time: counts by its start
+        Interview(status=InterviewStatus.DONE,
+                  session=Session(started=datetime(2026, 11, 24, 10, tzinfo=UTC)))
+    )  # fmt: skip
+    store.interviews.save(  # cancelled: not a meeting to count
+        Interview(status=InterviewStatus.CANCELLED, when=datetime(2026, 12, 1, 9, tzinfo=UTC))
+    )
+    store.followups.save(FollowUp(title="Due in a busy week", due=date(2026, 11, 25)))
+    store.followups.save(FollowUp(title="On a rest day too", due=date(2026, 11, 28)))
+    store.followups.save(FollowUp(title="A quiet week", due=date(2026, 12, 2)))
+    items = {f.title: f for f in store.followups.all()}
+    busy = weeks_over_cap(store.interviews.all(), 1, UTC)
+    store.close()
+
+    assert run(["--data", str(path), "--all"], clock) == 0
+    out = capsys.readouterr().out
+    assert "  Wed 25 Nov (today)  Due in a busy week  [busy week]\n" in out
+    assert "  Sat 28 Nov (in 3 days)  On a rest day too  [rest day, busy week]\n" in out
+    assert "A quiet week\n" in out
+    # The same rule as the screen's: domain.followups.flags, over the same meetings.
+    assert flags(items["On a rest day too"], [5, 6], busy) == ["rest day", "busy week"]
+
+    assert run(["--data", str(path), "--all", "--json"], clock) == 0
+    shown = {i["title"]: i for i in json.loads(capsys.readouterr().out)["items"]}
+    assert [(t, i["rest_day"], i["busy_week"]) for t, i in shown.items()] == [
+        ("Due in a busy week", False, True),
+        ("On a rest day too", True, True),
+        ("A quiet week", False, False),
+    ]
+    assert shown["On a rest day too"]["flags"] == ["rest day", "busy week"]

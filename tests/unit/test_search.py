@@ -106,3 +106,12 @@ def test_a_meeting_is_named_by_its_day_on_the_viewers_clock():
         [Contact(id=1, name="Ada")], [], [meeting], [], zone=ZoneInfo("Europe/London")
     )
     assert index.find("riverside").hits[0].title == "Meeting with Ada, Fri 4 Dec 2026"
+
+
+def test_a_meeting_with_someone_since_deleted_is_found_under_their_kept_name():
+    from infoview_tui.domain.records import Interview
+    from infoview_tui.domain.search import SearchIndex
+
+    kept = Interview(id=4, contact_id=None, contact_name="Ada Okafor", notes=[Note("Remote")])
+    found = SearchIndex.build([], [], [kept], []).find("remote")
+    assert [hit.title for hit in found.hits] == ["Meeting with Ada Okafor"]

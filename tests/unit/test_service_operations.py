@@ -349,7 +349,9 @@ def test_an_occupation_as_edited_is_saved(store, reread):
 
 def test_a_contact_at_a_new_organisation_is_saved_with_it_as_one(store, reread):
     with one_batch(store):
-        outcome = people.save_contact(store, Contact(name="Ada"), new_organisation="Harbour Health")
+        outcome = people.save_contact(
+            store, Contact(name="Ada"), START, new_organization="Harbour Health"
+        )
     assert outcome.message == "Saved Ada."
     saved = reread()
     ada = saved.contacts.get(outcome.value.id)
@@ -359,7 +361,7 @@ def test_a_contact_at_a_new_organisation_is_saved_with_it_as_one(store, reread):
 
 def test_a_contact_edited_keeps_its_id(store, reread):
     ada = store.contacts.save(Contact(name="Ada"))
-    outcome = people.save_contact(store, replace(ada, email="ada@example.org"))
+    outcome = people.save_contact(store, replace(ada, email="ada@example.org"), START)
     assert outcome.value.id == ada.id
     assert [c.email for c in reread().contacts.all()] == ["ada@example.org"]
 

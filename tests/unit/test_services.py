@@ -6,6 +6,7 @@ person would find after a restart (the file, through a second read-only store).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -103,6 +104,55 @@ def test_deleting_a_contact_leaves_their_name_and_no_id_that_points_at_nothing(s
     assert saved.followups.get(done_item.id).contact_id is None
 
 
+def open_check_ins(store: Store) -> list[FollowUp]:
+    return [f for f in store.followups.all() if f.kind is FollowUpKind.STAY_IN_TOUCH and f.is_open]
+
+
+def test_a_rhythm_set_changed_and_stopped_from_the_contact_keeps_one_check_in(store, reread):
+    outcome = people.save_contact(store, Contact(name="Ada", cadence_days=30), START)
+    ada = outcome.value
+    assert outcome.message == "Saved Ada. Next check-in Sun 3 Jan 2027 (monthly)."
+    (first,) = open_check_ins(reread())
+    assert (first.due, first.contact_id) == (date(2027, 1, 3), ada.id)
+
+    outcome = people.save_contact(store, replace(ada, cadence_days=45), START)
+    assert outcome.message == "Saved Ada. Next check-in Sun 17 Jan 2027 (every 45 days)."
+    (moved,) = open_check_ins(reread())
+    assert (moved.id, moved.due) == (first.id, date(2027, 1, 17))  # moved, not doubled
+
+    outcome = people.save_contact(store, replace(ada, cadence_days=None), START)
+    assert outcome.message == "Saved Ada. No rhythm: no more check-ins."
+    saved = reread()
+    assert open_check_ins(saved) == []
+    assert saved.followups.get(first.id).done == START
+    assert saved.contacts.get(ada.id).cadence_days is None
+
+
+def test_saving_a_contact_with_the_same_rhythm_leaves_its_snoozed_check_in(store, reread):
+    ada = people.save_contact(store, Contact(name="Ada", cadence_days=30), START).value
+    (item,) = open_check_ins(store)
+    followups.snooze(store, item.id, "w", START)  # a week later than the rhythm said
+    outcome = people.save_contact(store, replace(ada, email="ada@example.org"), START)
+    assert outcome.message == "Saved Ada."
+    assert reread().followups.get(item.id).due == date(2027, 1, 10)
+
+
+def test_a_new_employer_named_on_a_contact_is_saved_with_it(store, reread):
+    outcome = people.save_contact(store, Contact(name="Bo"), START, new_organization="Northwind")
+    saved = reread()
+    org = saved.organizations.get(outcome.value.organization_id)
+    assert org is not None and org.name == "Northwind" and org.rank is None
+
+
+def test_people_with_the_same_name_are_found_whatever_case_accents_and_spaces(store):
+    beth = store.contacts.save(Contact(name="Beth Nakamura"))
+    zoe = store.contacts.save(Contact(name="Zoë  Ångström"))
+    assert [c.id for c in people.same_name(store, "beth nakamura")] == [beth.id]
+    assert [c.id for c in people.same_name(store, "ZOE ANGSTROM")] == [zoe.id]
+    assert people.same_name(store, "Beth Nakamura", except_id=beth.id) == []
+    assert people.same_name(store, "Beth") == []
+
+
 # ----- meetings ----------------------------------------------------------------------------------
 
 
@@ -166,6 +216,30 @@ def test_deleting_a_meeting_drops_its_open_items_and_keeps_done_ones_unlinked(st
 # ----- leads -------------------------------------------------------------------------------------
 
 
+def test_a_meeting_with_someone_since_deleted_still_names_them(store, reread):
+    ada = store.contacts.save(Contact(name="Ada Okafor"))
+    meeting = store.interviews.save(
+        Interview(contact_id=ada.id, status=InterviewStatus.DONE, when=START,
+                  captures=[Capture(CaptureKind.REFERRAL, "Ben Li", may_use_name=True),
+                            Capture(CaptureKind.LEAD, "Northwind Labs")])
+    )  # fmt: skip
+    people.delete_contact(store, ada.id)
+    meeting = store.interviews.get(meeting.id)
+    leads.accept_referral(store, meeting, 0, START)
+    leads.accept_lead(store, store.interviews.get(meeting.id), 1)
+    saved = reread()
+    (ben,) = [c for c in saved.contacts.all() if c.name == "Ben Li"]
+    assert (ben.introduced_by_id, ben.introducer_name) == (None, "Ada Okafor")
+    assert ben.notes.startswith("Suggested by Ada Okafor in the meeting on")
+    (reach,) = [f for f in saved.followups.all() if f.contact_id == ben.id]
+    assert "referred by Ada Okafor" in reach.reason
+    (lead,) = [o for o in saved.organizations.all() if o.name == "Northwind Labs"]
+    assert "Ada Okafor" in lead.why
+    assert meetings.delete_meeting(store, meeting.id).message == (
+        "Deleted the meeting with Ada Okafor."
+    )
+
+
 def test_a_referral_becomes_a_contact_at_a_new_employer_with_a_reach_out(store, reread):
     kevin = store.contacts.save(Contact(name="Kevin Liu"))
     meeting = store.interviews.save(
@@ -211,6 +285,26 @@ def test_a_job_title_becomes_a_keyword_of_the_occupation(store, reread):
 
 
 # ----- follow-ups and staying in touch ----------------------------------------------------------
+
+
+def test_ending_a_meeting_counts_as_contact_and_moves_the_check_in(store, reread):
+    from infoview_tui.domain.records import Session
+
+    ada = store.contacts.save(Contact(name="Ada"))
+    followups.set_rhythm(store, ada.id, 30, START - timedelta(days=20))
+    (check_in,) = [f for f in store.followups.all() if f.is_open]
+    assert check_in.due == date(2026, 12, 13)  # a month after it was set
+    meeting = store.interviews.save(
+        Interview(contact_id=ada.id, status=InterviewStatus.LIVE,
+                  session=Session(started=START - timedelta(minutes=15)))
+    )  # fmt: skip
+    meetings.end_meeting(store, meeting, START)
+    saved = reread()
+    assert saved.contacts.get(ada.id).last_contact == START
+    open_items = {f.kind: f for f in saved.followups.all() if f.is_open}
+    assert open_items.keys() == {FollowUpKind.STAY_IN_TOUCH, FollowUpKind.THANK_YOU}
+    moved = open_items[FollowUpKind.STAY_IN_TOUCH]
+    assert (moved.id, moved.due) == (check_in.id, date(2027, 1, 3))  # a month after the meeting
 
 
 def test_finishing_a_check_in_counts_as_contact_and_schedules_the_next(store, reread):

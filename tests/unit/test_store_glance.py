@@ -4,7 +4,7 @@ same answers as reading the whole file, whatever the file holds."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -162,3 +162,69 @@ def test_contacts_out_of_id_order_are_still_found(open_store, data_path, monkeyp
         assert view.contacts_at > 0
         assert view.contact_names(range(0, 20)) == full.contact_names(range(0, 20))
         assert answers(view, ids) == answers(full, ids)
+
+
+def busy(meetings) -> list:
+    """The meetings that count against the weekly cap."""
+    from infoview_tui.domain.followups import BUSY_STATUSES
+
+    return [m for m in meetings if m.status in BUSY_STATUSES]
+
+
+def meeting_days(meetings) -> list[tuple]:
+    """What the pace rules read of each meeting: its status, day and start."""
+    return sorted((m.status.value, m.when, m.session.started) for m in meetings)
+
+
+def add_meetings(store: Store) -> None:
+    from infoview_tui.domain.records import Interview, InterviewStatus, Note, Session
+
+    fake = ',"status":"scheduled","when":"2026-12-04T10:00:00+00:00","session":{"started":null'
+    store.interviews.save(Interview(status=InterviewStatus.SCHEDULED, when=START, place=fake))
+    store.interviews.save(
+        Interview(contact_name='Bo "the" \\ Lee', status=InterviewStatus.DONE,
+                  session=Session(started=START - timedelta(days=1)), notes=[Note(fake)])
+    )  # fmt: skip
+    store.interviews.save(Interview(status=InterviewStatus.CANCELLED, when=START))
+    store.interviews.save(Interview())  # an idea: no day yet
+
+
+def test_meetings_are_read_without_parsing_their_table(open_store, data_path, monkeypatch):
+    store = open_store(data_path)
+    fill(store)
+    add_meetings(store)
+    store.close()
+    full = Store.open(data_path, store.clock, readonly=True)
+    view = glance(data_path)
+    assert "interviews" not in view.tables
+    monkeypatch.setattr(json.JSONDecoder, "raw_decode", None)  # no parsing from here on
+    assert meeting_days(view.busy_meetings()) == meeting_days(busy(full.interviews.all()))
+    # Asked about some weeks only: those meetings at least, and the same busy weeks.
+    from infoview_tui.domain.followups import weeks_over_cap
+
+    this_week, far = date(2026, 11, 30), date(2027, 1, 4)
+    assert len(view.busy_meetings([this_week])) == 2 and view.busy_meetings([far]) == []
+    for weeks in ({this_week}, {far}, {this_week, far}):
+        assert weeks_over_cap(view.busy_meetings(weeks), 1, START.tzinfo, weeks=weeks) == (
+            weeks_over_cap(full.interviews.all(), 1, START.tzinfo) & weeks
+        )
+
+
+def test_meetings_written_otherwise_are_parsed_and_still_right(open_store, data_path):
+    from infoview_tui.store.schema import to_bytes
+
+    store = open_store(data_path)
+    fill(store)
+    add_meetings(store)
+    store.close()
+    full = meeting_days(busy(Store.open(data_path, store.clock, readonly=True).interviews.all()))
+    data = json.loads(data_path.read_bytes())
+    data["interviews"] = {  # fields in another order, as a hand edit might leave them
+        key: dict(reversed(doc.items())) for key, doc in data["interviews"].items()
+    }
+    data_path.write_bytes(to_bytes(data))
+    view = glance(data_path)
+    assert view.contacts_at > 0
+    assert meeting_days(view.busy_meetings()) == full
+    data_path.write_text(json.dumps(data, indent=1))  # and a file read whole
+    assert meeting_days(glance(data_path).busy_meetings()) == full

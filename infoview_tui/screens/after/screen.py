@@ -38,6 +38,7 @@ from ...domain.records import (
     Occupation,
     Reflection,
 )
+from ...domain.summary import person_named
 from ...domain.timefmt import full_date
 from ...paths import stylesheet
 from ...services import Outcome, followups, leads, meetings
@@ -144,8 +145,9 @@ class AfterScreen(SendingScreen):
         self.contact = self.store.contacts.get(interview.contact_id)
         self.occupation = self.store.occupations.get(interview.occupation_id)
         day = after.meeting_day(interview, self.now().tzinfo)
-        name = self.contact.name if self.contact else "someone"
-        self.sub_title = f"After the meeting with {name}" + (f" · {full_date(day)}" if day else "")
+        name = person_named(interview, self.contact)  # kept on the meeting if they were deleted
+        with_whom = f" with {name}" if name else ""
+        self.sub_title = f"After the meeting{with_whom}" + (f" · {full_date(day)}" if day else "")
         reflection = self._reflection()
         self.query_one(ThanksPane).show(
             [n.text for n in interview.notes if n.text.strip()],
@@ -202,7 +204,8 @@ class AfterScreen(SendingScreen):
         if self.contact is not None:
             item = rhythm.open_touch_item(self.contact, self.store.followups.all())
         due = item.due if item is not None else None
-        self.query_one(TouchPane).show(self.contact, offers, due)
+        kept = self.interview.contact_name if self.interview is not None else ""
+        self.query_one(TouchPane).show(self.contact, offers, due, kept_name=kept)
 
     # ----- the reflection and saving ------------------------------------------------------------
 
@@ -268,7 +271,7 @@ class AfterScreen(SendingScreen):
     def sendable(self) -> Sendable | None:
         if self.interview is None:
             return None
-        name = self.contact.name if self.contact else ""
+        name = person_named(self.interview, self.contact)
         day = after.meeting_day(self.interview, self.now().tzinfo) or self.now().date()
         draft = self.query_one(ThanksPane).draft
         return Sendable(draft, "thank-you note", file_name("thank-you", name, day))
@@ -346,7 +349,7 @@ class AfterScreen(SendingScreen):
         step = pane.highlighted_step
         if self.interview is None or step is None:
             return
-        name = self.contact.name if self.contact else ""
+        name = person_named(self.interview, self.contact)
         outcome = followups.add_next_step(self.store, self.interview, step, name, self.now())
         if outcome.value is not None:
             pane.show_follow_ups(self._steps_with_items())

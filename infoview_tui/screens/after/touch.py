@@ -51,14 +51,26 @@ class TouchPane(TabPane):
         yield FieldError(id="custom-error")
         yield Static("", id="touch-next")
 
-    def show(self, contact: Contact | None, offers: list[str], next_due: date | None) -> None:
-        """The meeting's contact (None: the meeting has none, nothing to choose), the offers
-        I made to share something back, and when the next check-in is due (None: none)."""
+    def show(
+        self,
+        contact: Contact | None,
+        offers: list[str],
+        next_due: date | None,
+        *,
+        kept_name: str = "",
+    ) -> None:
+        """The meeting's contact (None: the meeting has none, nothing to choose; `kept_name`
+        is theirs if they were deleted), the offers I made to share something back, and when
+        the next check-in is due (None: none)."""
         self._has_contact = contact is not None
         if contact is None:
             self.query_one("#cadence").disabled = True
             self.query_one("#custom-days").disabled = True
-            self.query_one("#touch-info", Static).update("This meeting has no contact.")
+            self.query_one("#touch-info", Static).update(
+                Content(f"{kept_name} is no longer in your contacts: no rhythm to keep.")
+                if kept_name
+                else "This meeting has no contact."
+            )
             self.query_one("#touch-next", Static).update("")
             return
         if contact.cadence_days != self._days:  # not while the person is choosing it here

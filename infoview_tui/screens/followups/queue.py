@@ -7,6 +7,7 @@ their own. Every change goes through the domain rules (followups.py) and is save
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from textual.app import ComposeResult
@@ -52,6 +53,39 @@ def flag_words(found: list[str]) -> str:
     return "rest+busy" if len(found) == 2 else (found[0] if found else "")
 
 
+class QueueTable(RecordTable):
+    """The queue's table: rows with a negative id are section headers (and "… more" lines),
+    and the cursor passes over them, so it always rests on an item that `d`, `s` and `o`
+    act on. Only a queue with no items at all leaves it on a header."""
+
+    def move_cursor(self, *, row: int, animate: bool = False) -> None:
+        super().move_cursor(row=self._item_row(row, row - self.cursor_row), animate=animate)
+
+    def show_rows(
+        self,
+        ids: list[int],
+        rows: Sequence[Sequence[PlainCell]],
+        keep: int | None = None,
+    ) -> None:
+        super().show_rows(ids, rows, keep=keep)
+        if self.highlighted_id is not None and self.highlighted_id < 0:
+            self.move_cursor(row=self.cursor_row)
+
+    def _item_row(self, row: int, step: int) -> int:
+        """The item row nearest `row` in the direction of `step` (down when 0), else the
+        nearest the other way; `row` itself when there is no item at all."""
+        ids = self.row_ids
+        row = max(0, min(row, len(ids) - 1))
+        ahead = -1 if step < 0 else 1
+        for direction in (ahead, -ahead):
+            at = row
+            while 0 <= at < len(ids):
+                if ids[at] >= 0:
+                    return at
+                at += direction
+        return row
+
+
 class QueueScreen(RecordListScreen):
     CSS_PATH = stylesheet("queue.tcss")
     BINDINGS = [
@@ -82,7 +116,7 @@ class QueueScreen(RecordListScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="queue-summary")
-        yield RecordTable(COLUMNS, id="queue-table")
+        yield QueueTable(COLUMNS, id="queue-table")
         yield Static("", id="queue-detail")
         yield Footer(compact=True, show_command_palette=False)  # the keys fill 80 columns
 

@@ -24,14 +24,24 @@ class HomePanels:
     def __init__(self, store) -> None:
         self.store = store
 
-    def who(self, contact_id: int | None, organization_id: int | None, markup: bool = True) -> str:
-        """'Name (Organisation)'; escaped for markup unless `markup` is False."""
+    def who(
+        self,
+        contact_id: int | None,
+        organization_id: int | None,
+        markup: bool = True,
+        *,
+        kept: str = "",
+    ) -> str:
+        """'Name (Organisation)'; escaped for markup unless `markup` is False. `kept` is the
+        name a meeting kept when its contact was deleted."""
         contact = self.store.contacts.get(contact_id)
         org = self.store.organizations.get(organization_id)
         if org is None and contact is not None:
             org = self.store.organizations.get(contact.organization_id)
         if contact is not None:
             name = contact.name
+        elif kept:
+            name = kept
         elif contact_id is not None:
             name = "a contact since deleted"
         else:
@@ -45,7 +55,7 @@ class HomePanels:
             live = summary.live_meeting
             lines += [
                 "[b $warning]A meeting is still open[/] (m resumes it)",
-                f"with {self.who(live.contact_id, live.organization_id)}",
+                f"with {self.who(live.contact_id, live.organization_id, kept=live.contact_name)}",
                 "",
             ]
         meeting = summary.next_meeting
@@ -53,9 +63,10 @@ class HomePanels:
             lines.append("[dim]No meeting scheduled yet.[/]")
         else:
             when = full_datetime(meeting.when, now.tzinfo)
+            who = self.who(meeting.contact_id, meeting.organization_id, kept=meeting.contact_name)
             lines += [
                 f"[b]{when}[/]  [dim]{until(meeting.when, now)}[/]",
-                f"with {self.who(meeting.contact_id, meeting.organization_id)}",
+                f"with {who}",
                 f"[dim]{escape(meeting.place or 'place to be agreed')} · {meeting.minutes} min[/]",
             ]
         return "\n".join(lines)

@@ -70,7 +70,9 @@ class HomeScreen(InfoviewScreen[None]):
         live = live_meeting(store.interviews.all())
         if live is None or live.id is None:
             return
-        who = HomePanels(store).who(live.contact_id, live.organization_id, markup=False)
+        who = HomePanels(store).who(
+            live.contact_id, live.organization_id, markup=False, kept=live.contact_name
+        )
         spent = clock_text(elapsed(live.session, self.now()))
         paused = " (paused)" if live.session.paused_at else ""
 

@@ -22,6 +22,7 @@ from ...dialogs.confirm import ConfirmScreen
 from ...dialogs.text_prompt import TextPrompt
 from ...domain import meeting as m
 from ...domain.records import Capture, CaptureKind, Interview, InterviewStatus, Note
+from ...domain.summary import person_named
 from ...domain.validation import clean_text
 from ...paths import stylesheet
 from ...services import meetings as meetings_service
@@ -134,7 +135,7 @@ class MeetingScreen(AutoSaveScreen):
             return
         self.interview = interview
         contact = self.store.contacts.get(interview.contact_id)
-        self._interviewee = contact.name if contact else ""
+        self._interviewee = person_named(interview, contact)
         org = self.store.organizations.get(interview.organization_id)
         where = f" · {org.name}" if org else ""
         self.query_one("#meet-clock").border_title = "Clock"

@@ -19,7 +19,10 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
 
+from ...dialogs.choose_contact import NameSuggester
 from ...dialogs.confirm import ConfirmScreen
+from ...domain import rhythm
+from ...domain.names import name_key
 from ...domain.records import Contact, FoundThrough
 from ...domain.validation import MAX_NAME, Problem, check_contact, clean_text
 from ...paths import stylesheet
@@ -40,9 +43,28 @@ FIELD_ORDER = (
     "introduced_by",
     "introducer_asks_first",
     "may_use_name",
+    "cadence",
+    "cadence_days",
     "notes",
 )
 TEXT_FIELDS = ("name", "job_title", "organisation", "email", "phone", "linkedin", "introduced_by")
+CUSTOM = "custom"  # the rhythm choice whose days are typed in #cadence_days
+NO_RHYTHM = "none"
+
+
+def rhythm_options() -> list[tuple[str, str]]:
+    """The stay-in-touch choices, as on the After screen, and a number of days of my own."""
+    presets = [(c.label, NO_RHYTHM if c.days is None else str(c.days)) for c in rhythm.CHOICES]
+    return [*presets, ("Every … days (type below)", CUSTOM)]
+
+
+def rhythm_choice(cadence_days: int | None) -> tuple[str, str]:
+    """(the choice, the typed days) that show a stored rhythm."""
+    if cadence_days is None:
+        return NO_RHYTHM, ""
+    if any(c.days == cadence_days for c in rhythm.CHOICES):
+        return str(cadence_days), ""
+    return CUSTOM, str(cadence_days)
 
 
 class ContactFormScreen(InfoviewDialog[Contact | None]):
@@ -58,6 +80,11 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
         super().__init__()
         self.original = contact or Contact()
         self._initial: dict[str, Any] = {}
+        # Answers given while saving, so the next try does not ask again: which of several
+        # people with the typed introducer's name (the name folded, their id), and a name
+        # (folded) to keep even though another contact has it.
+        self._chosen_introducer: tuple[str, int] | None = None
+        self._same_name_ok = ""
 
     # ----- building the form ---------------------------------------------------------------
 
@@ -109,7 +136,7 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
                         "introduced_by",
                         introducer.name if introducer else "",
                         placeholder="an existing contact, or blank; → completes",
-                        suggester=SuggestFromList(people, case_sensitive=False),
+                        suggester=NameSuggester(people),
                     ),
                 )
                 yield self._field(
@@ -128,6 +155,25 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
                         contact.may_use_name,
                         compact=True,
                         id="may_use_name",
+                    ),
+                )
+                choice, days = rhythm_choice(contact.cadence_days)
+                yield self._field(
+                    "Stay in touch",
+                    Select(
+                        rhythm_options(),
+                        value=choice,
+                        allow_blank=False,
+                        compact=True,
+                        id="cadence",
+                    ),
+                )
+                yield self._field(
+                    "  custom days",
+                    text_input(
+                        "cadence_days",
+                        days,
+                        placeholder="a check-in every this many days, e.g. 45",
                     ),
                 )
                 yield self._field(
@@ -176,6 +222,8 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
         values["found_through"] = self.query_one("#found_through", Select).value
         values["introducer_asks_first"] = self.query_one("#introducer_asks_first", Checkbox).value
         values["may_use_name"] = self.query_one("#may_use_name", Checkbox).value
+        values["cadence"] = self.query_one("#cadence", Select).value
+        values["cadence_days"] = self.query_one("#cadence_days", Input).value
         values["notes"] = self.query_one("#notes", TextArea).text
         return values
 
@@ -184,6 +232,22 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
         return bool(self._initial) and self.values() != self._initial
 
     # ----- saving ----------------------------------------------------------------------------
+
+    @on(Input.Changed, "#cadence_days")
+    def _days_typed(self, event: Input.Changed) -> None:
+        """Typing a number of days chooses a rhythm of my own."""
+        if event.value.strip():
+            self.query_one("#cadence", Select).value = CUSTOM
+
+    def _rhythm(self, raw: dict[str, Any]) -> tuple[int | None, Problem | None]:
+        """The stay-in-touch rhythm the form holds (days, or None), or why it cannot be kept."""
+        choice = raw["cadence"]
+        if choice == CUSTOM:
+            try:
+                return rhythm.check_custom_days(raw["cadence_days"]), None
+            except ValueError as err:
+                return self.original.cadence_days, Problem("cadence_days", str(err))
+        return (None if choice == NO_RHYTHM else int(str(choice))), None
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
@@ -197,12 +261,15 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
         text = {name: clean_text(raw[name]) for name in (*TEXT_FIELDS, "notes")}
         problems: list[Problem] = []
 
-        introducer_id, problem = self._find_introducer(text["introduced_by"])
+        introducer_id, problem, candidates = self._find_introducer(text["introduced_by"])
         if problem:
             problems.append(problem)
         org_id, new_org = self._find_organisation(text["organisation"])
         if len(text["organisation"]) > MAX_NAME:
             problems.append(Problem("organisation", f"Names are limited to {MAX_NAME} characters."))
+        cadence_days, problem = self._rhythm(raw)
+        if problem:
+            problems.append(problem)
 
         found = raw["found_through"]
         contact = replace(
@@ -217,16 +284,24 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
             introduced_by_id=introducer_id,
             introducer_asks_first=raw["introducer_asks_first"],
             may_use_name=raw["may_use_name"],
+            cadence_days=cadence_days,
             notes=text["notes"],
             created=self.original.created or self.now(),
         )
         problems += check_contact(contact)
         if self.show_problems(problems):
             return
+        if candidates:  # several people have the introducer's name: which one?
+            self._ask_introducer(text["introduced_by"], contact, candidates)
+            return
+        if not self._may_share_name(contact):
+            return
 
-        # Everything checks out: only now is anything written (the contact and a new
-        # employer it names, as one).
-        self.dismiss(people.save_contact(store, contact, new_org or "").value)
+        # Everything checks out: only now is anything written (the contact, a new employer
+        # it names and its one open check-in, as one).
+        outcome = people.save_contact(store, contact, self.now(), new_organization=new_org)
+        self.notify(outcome.message, markup=False, timeout=4)
+        self.dismiss(outcome.value)
 
     def show_problems(self, problems: list[Problem]) -> bool:
         """Put each message under its field; focus the first. True when there were any."""
@@ -251,31 +326,86 @@ class ContactFormScreen(InfoviewDialog[Contact | None]):
         )
         return True
 
-    def _find_introducer(self, name: str) -> tuple[int | None, Problem | None]:
-        """The contact called `name` (any case); blank is nobody."""
+    def _find_introducer(self, name: str) -> tuple[int | None, Problem | None, list[Contact]]:
+        """The contact called `name` (case and accents aside; blank is nobody), or why not,
+        or everyone it may mean when several people have that name and none was picked yet."""
         if not name:
-            return None, None
-        store = self.store
-        wanted = name.casefold()
-        found = [c for c in store.contacts.all() if c.name.casefold() == wanted]
+            return None, None, []
+        found = people.same_name(self.store, name)
         if found and all(c.id == self.original.id for c in found):
-            return None, Problem("introduced_by", "A contact cannot introduce themselves.")
+            return None, Problem("introduced_by", "A contact cannot introduce themselves."), []
         found = [c for c in found if c.id != self.original.id]
         if not found:
-            return None, Problem(
-                "introduced_by",
-                "No contact has that name (→ takes the grey suggestion). "
-                "Add them first, or leave this blank.",
+            return (
+                None,
+                Problem(
+                    "introduced_by",
+                    "No contact has that name (→ takes the grey suggestion). "
+                    "Add them first, or leave this blank.",
+                ),
+                [],
             )
-        if len(found) > 1:
-            current = [c for c in found if c.id == self.original.introduced_by_id]
-            if current:  # unchanged and ambiguous: keep who it was
-                return current[0].id, None
-            return None, Problem(
-                "introduced_by",
-                f"{len(found)} contacts have that name; rename one so they can be told apart.",
-            )
-        return found[0].id, None
+        if len(found) == 1:
+            return found[0].id, None, []
+        chosen = self._chosen_introducer
+        picked = chosen[1] if chosen and chosen[0] == name_key(name) else None
+        for wanted in (picked, self.original.introduced_by_id):  # picked now, or as it was
+            if wanted is not None and any(c.id == wanted for c in found):
+                return wanted, None, []
+        return None, None, found
+
+    def _ask_introducer(self, name: str, contact: Contact, candidates: list[Contact]) -> None:
+        """Several people are called `name`: ask which one introduced this person, then save."""
+        from ...dialogs.choose_contact import ChooseContact
+
+        def chosen(contact_id: int | None) -> None:
+            if contact_id is None:
+                self.query_one("#introduced_by").focus()
+                return
+            self._chosen_introducer = (name_key(name), contact_id)
+            self.action_save()
+
+        orgs = {o.id: o.name for o in self.store.organizations.all() if o.id is not None}
+        question = (
+            f"{len(candidates)} contacts are called {name}. "
+            f"Which one introduced {contact.name or 'this person'}?"
+        )
+        self.app.push_screen(ChooseContact(question, candidates, orgs), chosen)
+
+    def _may_share_name(self, contact: Contact) -> bool:
+        """True when no other contact has this name, or I said to keep both. Otherwise asks
+        first (a second "Beth Nakamura" is often the same person typed twice) and saves on yes."""
+        from ...dialogs.choose_contact import described
+
+        key = name_key(contact.name)
+        if key in (name_key(self.original.name), self._same_name_ok):
+            return True  # a name kept as it was, or already asked about
+        others = people.same_name(self.store, contact.name, except_id=self.original.id)
+        if not others:
+            return True
+        orgs = {o.id: o.name for o in self.store.organizations.all() if o.id is not None}
+        who = "; ".join(f"{o.name}: {described(o, orgs)}" for o in others[:5])
+        have = "a contact" if len(others) == 1 else f"{len(others)} contacts"
+
+        def answered(keep: bool | None) -> None:
+            if keep:
+                self._same_name_ok = key
+                self.action_save()
+            else:
+                self.query_one("#name").focus()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Another {contact.name}?",
+                f"You already have {have} with this name ({who}).\n\nSave a second one? "
+                "Wherever you type a name to pick someone, infoview will then ask which one, "
+                "by job title and employer.",
+                yes="Save both",
+                no="Go back",
+            ),
+            answered,
+        )
+        return False
 
     def _find_organisation(self, name: str) -> tuple[int | None, str | None]:
         """(id of the organisation called `name`, or None; a new name to create, or None)."""

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
+from ...domain import rhythm
 from ...domain.names import fold, sort_key
 from ...domain.records import Contact, FoundThrough
 from ...domain.summary import ContactStage, contact_stages
@@ -294,8 +295,8 @@ class ContactsScreen(RecordListScreen):
             label("Last contact"),
             last,
         ]
-        if contact.cadence_days:
-            when += ["   ", label("Stay in touch"), f"every {contact.cadence_days} days"]
+        if contact.cadence_days is not None:
+            when += ["   ", label("Stay in touch"), rhythm.describe(contact.cadence_days)]
         if contact.created is not None:
             when += ["   ", label("Added"), f"{contact.created.astimezone(zone):%d %b %Y}"]
         line(*when)
@@ -329,8 +330,7 @@ class ContactsScreen(RecordListScreen):
         if contact.id not in self.table.row_ids and field.value:
             field.value = ""  # the filter would hide who was just saved: show everyone
             self._show(contact.id)
-        self.table.focus()
-        self.notify(f"Saved {contact.name}.", markup=False, timeout=3)
+        self.table.focus()  # the form said what it saved
 
     def action_import(self) -> None:
         router.open_import(self.app, then=self._imported)

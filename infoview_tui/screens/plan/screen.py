@@ -32,6 +32,7 @@ from ...domain.records import (
     Organization,
     Profile,
 )
+from ...domain.summary import person_named
 from ...domain.timefmt import full_datetime
 from ...domain.validation import clean_text
 from ...domain.when_reader import DateError
@@ -153,7 +154,7 @@ class PlanScreen(SendingScreen):
         if interview != store.interviews.get(self.interview_id):
             self.save()  # the drafts and defaults are in the file from the start
 
-        who = self.contact.name if self.contact else "someone"
+        who = person_named(interview, self.contact) or "someone"
         where = f" · {self.organization.name}" if self.organization else ""
         self.sub_title = f"Plan: {who}{where}"
         self.query_one("#email", RequestPane).show(request.email, self.contact, self.introducer)

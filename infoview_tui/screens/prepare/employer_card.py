@@ -230,7 +230,6 @@ class EmployerCardScreen(AutoSaveScreen):
         self.show_contacts()
         if contact.organization_id == self.org_id and contact.id in self._contact_ids:
             self.query_one(CardContacts).highlighted = self._contact_ids.index(contact.id)
-        self.notify(f"Saved {contact.name}.", markup=False, timeout=3)
 
     # ----- competitors -------------------------------------------------------------------------
 
