@@ -14,11 +14,16 @@ from ..domain.timefmt import full_datetime
 from ..paths import stylesheet
 
 
-class ContactCard(ModalScreen[None]):
-    """A contact's details, read-only; escape closes."""
+class ContactCard(ModalScreen[str | None]):
+    """A contact's details, read-only; escape closes, `n` asks for their place in the
+    network (dismisses with "network")."""
 
     CSS_PATH = stylesheet("search.tcss")
-    BINDINGS = [Binding("escape,enter", "dismiss", "Close", id="card.close", tooltip="Close")]
+    BINDINGS = [
+        Binding("escape,enter", "dismiss", "Close", id="card.close", tooltip="Close"),
+        Binding("n", "network", "Network", id="card.network",
+                tooltip="Who introduced them, and whom they introduced"),
+    ]  # fmt: skip
 
     def __init__(self, contact: Contact, employer: str = "") -> None:
         super().__init__()
@@ -34,6 +39,9 @@ class ContactCard(ModalScreen[None]):
         box = self.query_one("#card-box")
         box.border_title = Content(self.contact.name or "Contact")
         box.border_subtitle = "escape closes"
+
+    def action_network(self) -> None:
+        self.dismiss("network")
 
     def _content(self) -> Content:
         c = self.contact
