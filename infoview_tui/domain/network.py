@@ -37,13 +37,13 @@ GROUP_ORDER = list(GROUP_LABELS)
 
 def group_of(contact: Contact) -> str:
     """The key of the group a person I found myself belongs to: an import's source, else
-    how I found them."""
+    how I found them. (The enum members themselves: they are the strings of their values.)"""
     if contact.source is not ContactSource.TYPED:
-        return contact.source.value
-    return contact.found_through.value
+        return contact.source
+    return contact.found_through
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Person:
     """One person in the network, with what the tree and its detail show."""
 
@@ -68,24 +68,50 @@ class DoorOpener:
 @dataclass
 class Network:
     people: dict[int, Person]
-    # Introducer id -> the people they introduced, in display order; None is me.
+    # Introducer id -> the people they introduced; None is me. Put in display order the
+    # first time a level is asked for (sorting 30,000 names up front would cost more than
+    # building the rest).
     children: dict[int | None, list[int]] = field(default_factory=dict)
     reach: dict[int, int] = field(default_factory=dict)  # everyone below a person
+    _ordered: set[int | None] = field(default_factory=set)
+    _group_lists: dict[str, list[int]] = field(default_factory=dict)
 
     # ----- the tree ------------------------------------------------------------------------
 
     def introduced_by(self, contact_id: int | None) -> list[int]:
-        """The people `contact_id` introduced (None: the people I found myself)."""
-        return self.children.get(contact_id, [])
+        """The people `contact_id` introduced (None: the people I found myself): those who
+        reached the most others first, then by name."""
+        kids = self.children.get(contact_id, [])
+        if contact_id not in self._ordered:
+            people, reach = self.people, self.reach
+            kids.sort(key=lambda i: (-reach.get(i, 0), sort_key(people[i].name)))
+            self._ordered.add(contact_id)
+        return kids
 
-    def groups(self, only: set[int] | None = None) -> list[tuple[str, list[int]]]:
-        """The people I found myself, by how I found them: (group key, ids), non-empty
-        groups only, in GROUP_ORDER; `only` keeps just those ids."""
-        by_group: dict[str, list[int]] = {}
-        for cid in self.introduced_by(None):
+    def count_introduced(self, contact_id: int | None) -> int:
+        return len(self.children.get(contact_id, ()))
+
+    def groups(self, only: set[int] | None = None) -> list[tuple[str, int]]:
+        """How many of the people I found myself are in each group (how I found them):
+        (group key, count), non-empty groups only, in GROUP_ORDER; `only` counts just those
+        ids."""
+        counts: dict[str, int] = {}
+        people = self.people
+        for cid in self.children.get(None, ()):
             if only is None or cid in only:
-                by_group.setdefault(self.people[cid].group, []).append(cid)
-        return [(key, by_group[key]) for key in GROUP_ORDER if key in by_group]
+                group = people[cid].group
+                counts[group] = counts.get(group, 0) + 1
+        return [(key, counts[key]) for key in GROUP_ORDER if key in counts]
+
+    def group(self, key: str, only: set[int] | None = None) -> list[int]:
+        """The people I found myself in one group, in display order; `only` keeps those."""
+        if key not in self._group_lists:
+            people = self.people
+            self._group_lists[key] = [
+                cid for cid in self.introduced_by(None) if people[cid].group == key
+            ]
+        members = self._group_lists[key]
+        return members if only is None else [cid for cid in members if cid in only]
 
     def chain(self, contact_id: int) -> list[int]:
         """The introductions from me to `contact_id`: the first person I found myself, then
@@ -166,27 +192,23 @@ def build_network(
         parent[c.id] = by if by in ids and by != c.id else None
     _cut_loops(parent)
     people: dict[int, Person] = {}
+    to_approach = ContactStage.TO_APPROACH
     for c in contacts:
-        assert c.id is not None
-        employer = org_names.get(c.organization_id, "") if c.organization_id else ""
-        people[c.id] = Person(
-            contact_id=c.id,
-            name=c.name,
-            job_title=c.job_title,
-            employer=employer or c.company,
-            organization_id=c.organization_id if employer else None,
-            stage=stages.get(c.id, ContactStage.TO_APPROACH),
-            group=group_of(c),
-            introducer_id=parent[c.id],
-            introducer_name="" if parent[c.id] is not None else c.introducer_name,
-        )
+        cid = c.id
+        assert cid is not None
+        org_id = c.organization_id
+        employer = org_names.get(org_id, "") if org_id else ""
+        by = parent[cid]
+        # Positional: 30,000 of these are built for every look at the network.
+        kept_name = "" if by is not None else c.introducer_name
+        people[cid] = Person(
+            cid, c.name, c.job_title, employer or c.company, org_id if employer else None,
+            stages.get(cid, to_approach), group_of(c), by, kept_name,
+        )  # fmt: skip
     children: dict[int | None, list[int]] = {}
     for cid, by in parent.items():
         children.setdefault(by, []).append(cid)
-    reach = _reach(children)
-    for kids in children.values():
-        kids.sort(key=lambda i: (-reach.get(i, 0), sort_key(people[i].name)))
-    return Network(people, children, reach)
+    return Network(people, children, _reach(children))
 
 
 def _cut_loops(parent: dict[int, int | None]) -> None:

@@ -57,7 +57,7 @@ def person_line(person: Person, net: Network) -> Text:
     if person.employer:
         line.append(" · ").append(person.employer, style="dim")
     line.append(" · ").append(person.stage.value, style="bold")
-    kids = len(net.introduced_by(person.contact_id))
+    kids = net.count_introduced(person.contact_id)
     if kids:
         line.append(" · ").append(f"introduced {kids}", style="italic")
     return line
@@ -187,7 +187,7 @@ class NetworkScreen(InfoviewScreen[None]):
             said.append(f"showing {matches} {' '.join(what)} of {total} (x shows all)")
         if not said:
             said.append(f"{total} {'person' if total == 1 else 'people'}")
-            introduced = total - len(net.introduced_by(None))
+            introduced = total - net.count_introduced(None)
             if introduced:
                 said.append(f"{introduced} through introductions")
             doors = net.door_openers(limit=1)
@@ -206,9 +206,9 @@ class NetworkScreen(InfoviewScreen[None]):
         root = tree.root
         if self.root_id is None:
             root.set_label(Text.assemble(("Me", "bold"), f" · {len(net.people)} people"))
-            for key, ids in net.groups(self._shown):
+            for key, count in net.groups(self._shown):
                 name = ROOT_GROUP_LABELS.get(key, GROUP_LABELS[key])
-                label = Text.assemble(name, (f" ({len(ids)})", "dim"))
+                label = Text.assemble(name, (f" ({count})", "dim"))
                 root.add(label, NodeData(GROUP, key=key), allow_expand=True)
         else:
             person = net.people[self.root_id]
@@ -227,7 +227,10 @@ class NetworkScreen(InfoviewScreen[None]):
         assert net is not None
         for cid in ids[offset : offset + PAGE]:
             person = net.people[cid]
-            kids = self._visible(net.introduced_by(cid))
+            if self._shown is None:
+                kids = net.count_introduced(cid)
+            else:
+                kids = len(self._visible(net.introduced_by(cid)))
             node.add(person_line(person, net), NodeData(PERSON, contact_id=cid),
                      allow_expand=bool(kids))  # fmt: skip
         left = len(ids) - offset - PAGE
@@ -245,7 +248,7 @@ class NetworkScreen(InfoviewScreen[None]):
         net = self.net
         assert net is not None
         if data.kind == GROUP or (data.kind == MORE and data.key):
-            return next((ids for key, ids in net.groups(self._shown) if key == data.key), [])
+            return net.group(data.key, self._shown)
         return self._visible(net.introduced_by(data.contact_id))
 
     @on(Tree.NodeExpanded, "#net-tree")
@@ -504,7 +507,7 @@ class NetworkScreen(InfoviewScreen[None]):
         if self.net is None or cid is None:
             self.notify("Highlight a person first.")
             return
-        if not self.net.introduced_by(cid):
+        if not self.net.count_introduced(cid):
             self.notify(f"{self.net.people[cid].name} has not introduced me to anyone yet.")
             return
         self.root_id = cid
