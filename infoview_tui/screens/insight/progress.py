@@ -172,6 +172,7 @@ class ProgressScreen(InfoviewScreen[None]):
         else:
             plt.bar([a.title() for a in FIT_AREAS], [0] * len(FIT_AREAS))
         plt.ylim(0, 5)
+        plt.yticks(list(range(6)))
         plt.title("Fit with me, 1 to 5, from my reflections")
         plot.refresh()
 
@@ -185,6 +186,7 @@ class ProgressScreen(InfoviewScreen[None]):
             marker=["█", "░"],
         )
         plt.ylim(0, 5)
+        plt.yticks(list(range(6)))
         plt.title("Meetings held and what they cost")
         plot.refresh()
 
