@@ -28,6 +28,8 @@ from .domain.records import (
     Decision,
     Demand,
     DemandCheck,
+    DemandKind,
+    EnergyCost,
     Flexibility,
     FollowUp,
     FollowUpKind,
@@ -337,14 +339,30 @@ def _held(
     return {"questions": questions, "session": session, "notes": notes, "captures": captures}
 
 
+def _demand_text(which: DemandKind | str) -> str:
+    """A reflection's demand: the current occupation's demand of that kind (as the After
+    screen starts a reflection from them), or one the meeting added, as written."""
+    if isinstance(which, DemandKind):
+        current = next(o for o in texts.OCCUPATIONS if o[2])
+        return next(text for kind, text in current[4] if kind is which)
+    return which
+
+
 def _reflection(spec: dict[str, Any], meeting: datetime, decision: Decision) -> Reflection:
     return Reflection(
         **{k: v for k, v in spec.items() if k not in ("demands", "next_steps", "thank_you")},
-        demands=[DemandCheck(text, can) for text, can in spec["demands"]],
+        demands=[
+            DemandCheck(_demand_text(which), can, note) for which, can, note in spec["demands"]
+        ],
         next_steps=list(spec["next_steps"]),
         thank_you=spec["thank_you"].format(day=f"{meeting:%A}"),
         decision=decision,
     )
+
+
+def _energy(meeting: str, recorded: datetime) -> EnergyCost:
+    cost, feeling = texts.ENERGY[meeting]
+    return EnergyCost(cost, feeling, recorded)
 
 
 def _save_interviews(store: Store, tl: _Timeline, ids: _Ids) -> dict[str, int]:
@@ -369,6 +387,7 @@ def _save_interviews(store: Store, tl: _Timeline, ids: _Ids) -> dict[str, int]:
             when=practice, place="Eastgate Family Health Team, staff room",
             request=_request("marisol", tl.before(practice, 8, 11), "accepted"),
             reflection=_reflection(texts.REFLECTION_PRACTICE, practice, Decision.MAYBE),
+            energy=_energy("practice", practice + timedelta(hours=5)),
             **_held(ids, "practice",
                     _plan(ids, ("background", "day", "likes", "start", "referrals", "again"), 6),
                     practice + timedelta(minutes=2), 15.5),
@@ -378,6 +397,7 @@ def _save_interviews(store: Store, tl: _Timeline, ids: _Ids) -> dict[str, int]:
             when=daniel, place="Coastal University Hospital, Clinical Research Unit, 3rd floor",
             request=_request("daniel", tl.before(daniel, 6, 21, 40), "accepted"),
             reflection=_reflection(texts.REFLECTION_DANIEL, daniel, Decision.PURSUE),
+            energy=_energy("daniel", daniel + timedelta(hours=6)),
             # "flexibility" was added during the meeting; "employers" was skipped for time.
             **_held(ids, "daniel",
                     _plan(ids, ("background", "day", "likes", "titles", "employers",
@@ -387,6 +407,7 @@ def _save_interviews(store: Store, tl: _Timeline, ids: _Ids) -> dict[str, int]:
         "sofia": meeting(
             "sofia", "harbourside", done, sofia,
             when=sofia, place="Phone call", on_the_spot=True,
+            energy=_energy("sofia", sofia + timedelta(hours=2)),
             # Started at once when she said now was good: the bank's default plan.
             **_held(ids, "sofia", _on_the_spot_plan(ids), sofia, 14),
         ),

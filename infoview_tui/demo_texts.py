@@ -659,6 +659,13 @@ CAPTURES = {
 # ----- looking back ---------------------------------------------------------------------------
 
 # "{day}" is the weekday of the meeting.
+# What each held meeting cost (1-5) and how Maya felt after it: private, like her notes.
+ENERGY = {
+    "practice": (2, "Nervous beforehand, fine once we started. A short walk after helped."),
+    "daniel": (4, "Wiped out by mid-afternoon after the tour of the unit, but glad I went."),
+    "sofia": (3, "A phone call is easier on my feet; the surprise of it was tiring."),
+}
+
 REFLECTION_PRACTICE = {
     "interests": "Enjoyed hearing how a study visit fits into a normal clinic day.",
     "interests_fit": 3,
@@ -666,7 +673,20 @@ REFLECTION_PRACTICE = {
     "skills_fit": 4,
     "reality": "Research is a small side job in primary care: Marisol spends one day a week on "
     "it, and the rest is ordinary nursing.",
-    "demands": (("Seated screening and data entry, one day a week", CanMeet.YES),),
+    # (the occupation's demand of this kind, or a demand the meeting added; can I; the note)
+    "demands": (
+        (
+            DemandKind.PHYSICAL,
+            CanMeet.YES,
+            "In a family practice the study work is seated: "
+            "chart screening and data entry, one day a week.",
+        ),
+        (
+            DemandKind.TRAINING,
+            CanMeet.YES,
+            "She says a GCP certificate is the first thing any research employer checks.",
+        ),
+    ),
     "training": "Marisol says a GCP certificate is the first thing any research employer checks.",
     "next_steps": ("Email Kevin Liu at Cedar Valley (Marisol is happy for me to use her name)",),
     "learned": "A GCP certificate is the first thing research employers look for.",
@@ -694,12 +714,37 @@ REFLECTION_DANIEL = {
     "people start as research assistants, paid close to my old salary. The stressful part is "
     "monitoring visits, not the participants.",
     "demands": (
-        ("Walking between clinic, lab and pharmacy most mornings", CanMeet.WITH_ACCOMMODATION),
-        ("Standing through visits, up to an hour at a time", CanMeet.WITH_ACCOMMODATION),
-        ("7:30 starts for fasting visits, twice a week", CanMeet.YES),
-        ("Occasional evening visits for participants who work days", CanMeet.NO),
-        ("Monitoring visits and audit preparation", CanMeet.YES),
-        ("GCP and research-ethics training before starting", CanMeet.YES),
+        (
+            DemandKind.PHYSICAL,
+            CanMeet.WITH_ACCOMMODATION,
+            "Walking between clinic, lab and "
+            "pharmacy most mornings, and standing through visits up to an hour: a stool in the "
+            "visit room would do it, he says it is common.",
+        ),
+        (
+            DemandKind.SCHEDULE,
+            CanMeet.YES,
+            "7:30 starts for fasting visits twice a week, which "
+            "suit my best hours; rarely past 4 pm.",
+        ),
+        (
+            DemandKind.STRESS,
+            CanMeet.YES,
+            "Monitoring visits and audit preparation are the "
+            "stressful part, and they are planned weeks ahead.",
+        ),
+        (
+            DemandKind.TRAINING,
+            CanMeet.YES,
+            "GCP and the research-ethics tutorial before "
+            "starting; certification after about two years.",
+        ),
+        (DemandKind.OTHER, CanMeet.YES, "Checklists for every visit: my clinic habits fit."),
+        (
+            "Occasional evening visits for participants who work days",
+            CanMeet.NO,
+            "Not this year. He says new staff can usually swap them.",
+        ),
     ),
     "training": "The online GCP course (free, about six hours) and the national research-ethics "
     "tutorial now. Start as a clinical research assistant; coordinator certification after "

@@ -110,6 +110,9 @@ SHOTS: list[tuple[str, Drive]] = [
     ("plan-email", keys("p", "enter")),
     ("plan-questions", keys("p", "enter", "escape", "right", "right", "right")),
     ("queue", keys("f")),
+    ("network", keys("n", "down", "down", "space", "down", "space", "down", "space", "down")),
+    ("progress", keys("g")),
+    ("learned", keys("o", "l", "2")),
     ("search", keys("slash", *"sofia")),
     ("after-thank-you", keys("a")),
     ("after-reflection", keys("a", "ctrl+n")),
@@ -129,6 +132,8 @@ async def shoot(name: str, drive: Drive, folder: Path) -> Path:
             await app.workers.wait_for_complete()
             await pilot.pause()
             await drive(pilot, app, clock)
+            await pilot.pause()
+            await app.workers.wait_for_complete()  # views that count on a worker thread
             await pilot.pause()
             await pilot.pause(0.3)  # let the palette's search and any scrolling settle
             target = app.save_screenshot(f"{name}.svg", str(folder))

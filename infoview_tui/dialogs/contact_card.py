@@ -17,14 +17,17 @@ from ..paths import stylesheet
 from ..typing_rule import ReadOnlyBox, page_keys, scroll_box
 
 
-class ContactCard(ModalScreen[None]):
-    """A contact's details, read-only; escape closes."""
+class ContactCard(ModalScreen[str | None]):
+    """A contact's details, read-only; escape closes, `n` asks for their place in the
+    network (dismisses with "network")."""
 
     CSS_PATH = stylesheet("search.tcss")
     BINDINGS = [
         Binding("escape,enter", "dismiss", "Close", id="card.close", tooltip="Close"),
         *page_keys("card-box"),  # read-only: the box never has the cursor
-    ]
+        Binding("n", "network", "Network", id="card.network",
+                tooltip="Who introduced them, and whom they introduced"),
+    ]  # fmt: skip
 
     def __init__(self, contact: Contact, employer: str = "", zone: tzinfo | None = None) -> None:
         """`zone`: the viewer's, in which times are shown."""
@@ -45,6 +48,9 @@ class ContactCard(ModalScreen[None]):
 
     def action_scroll_box(self, box_id: str, how: str) -> None:
         scroll_box(self.query_one(f"#{box_id}"), how)
+
+    def action_network(self) -> None:
+        self.dismiss("network")
 
     def _content(self) -> Content:
         c = self.contact

@@ -19,12 +19,21 @@ class TextPrompt(ModalScreen[str | None]):
     CSS_PATH = stylesheet("capture.tcss")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
 
-    def __init__(self, title: str, prompt: str, value: str = "", max_length: int = 500) -> None:
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        value: str = "",
+        max_length: int = 500,
+        *,
+        allow_empty: bool = False,  # enter on an empty line keeps "" (clears what was there)
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.prompt = prompt
         self.value = value
         self.max_length = max_length
+        self.allow_empty = allow_empty
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -42,7 +51,7 @@ class TextPrompt(ModalScreen[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         text = clean_text(event.value)
-        if not text:
+        if not text and not self.allow_empty:
             self.query_one("#prompt-error", FieldError).show("Type something, or escape to cancel.")
             return
         self.dismiss(text)

@@ -252,6 +252,7 @@ class Capture:
 class DemandCheck:
     text: str = ""
     can_meet: CanMeet = CanMeet.UNKNOWN
+    note: str = ""  # what the insider said about it, or why I think I can (or cannot) meet it
 
 
 @dataclass
@@ -271,6 +272,15 @@ class Reflection:
     next_steps: list[str] = field(default_factory=list)
     thank_you: str = ""  # the draft
     learned: str = ""  # the one specific thing to mention in the thank-you
+
+
+@dataclass
+class EnergyCost:
+    """What a meeting cost me, written after it: private, like the work-ability notes."""
+
+    cost: int | None = None  # 1 (hardly anything) to 5 (wiped out)
+    feeling: str = ""  # how I feel now, in my words
+    recorded: datetime | None = None
 
 
 @dataclass
@@ -294,6 +304,11 @@ class Interview:
     reflection: Reflection | None = None
     created: datetime | None = None
     event: EventStamp | None = None  # for calendar exports; set by the store on save
+    energy: EnergyCost | None = None  # private: in no export unless asked for
+
+
+# Fields of a meeting that are as private as the work-ability notes.
+PRIVATE_INTERVIEW_FIELDS = ("energy",)
 
 
 @dataclass

@@ -9,8 +9,8 @@
 (document id -> document; fields as in the README's data format), so reading it back gives
 the very same documents. `store_id` and `last_ids` come from `meta`: exported UIDs stay the
 same after a restore, and ids of deleted records are never handed out again. Without
---include-private the profile's `work_ability` and `disclosure_plan` are left out (and the
-export says so in `private_included`).
+--include-private the private fields (the profile's `work_ability` and `disclosure_plan`, a
+meeting's `energy`) are left out, and the export says so in `private_included`.
 """
 
 from __future__ import annotations
@@ -20,8 +20,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from ..domain.records import PRIVATE_PROFILE_FIELDS
+from ..domain.records import PRIVATE_INTERVIEW_FIELDS, PRIVATE_PROFILE_FIELDS
 from .people import ReadError
+
+# Per table, the fields left out of an export made without --include-private.
+PRIVATE_FIELDS = {"profile": PRIVATE_PROFILE_FIELDS, "interviews": PRIVATE_INTERVIEW_FIELDS}
 
 FORMAT = "infoview-export"
 FORMAT_VERSION = 1
@@ -41,10 +44,10 @@ def dump(
     out_tables: Tables = {}
     for name in DATA_TABLES:
         docs = tables.get(name, {})
-        if name == "profile" and not include_private:
+        private = PRIVATE_FIELDS.get(name, ()) if not include_private else ()
+        if private:
             docs = {
-                key: {k: v for k, v in doc.items() if k not in PRIVATE_PROFILE_FIELDS}
-                for key, doc in docs.items()
+                key: {k: v for k, v in doc.items() if k not in private} for key, doc in docs.items()
             }
         out_tables[name] = docs
     payload = {

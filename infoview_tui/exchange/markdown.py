@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import tzinfo
 
+from ..domain.held import planned_vs_held
 from ..domain.meeting import clock_text
 from ..domain.records import (
     CanMeet,
@@ -79,10 +80,12 @@ def meeting_markdown(
     out += [" · ".join(facts), ""]
     out += _plan(iv, doc, tz)
     out += _questions(iv)
+    out += _held(iv)
     out += _notes(iv)
     out += _captures(iv)
     out += _reflection(iv, doc)
     if private is not None:
+        out += _energy(iv)
         out += _private(private)
     return "\n".join(out).rstrip() + "\n"
 
@@ -116,6 +119,31 @@ def _questions(iv: Interview) -> list[str]:
     asked = sum(q.asked for q in iv.questions)
     out += ["", f"Asked {asked} of {len(iv.questions)}.", ""]
     return out
+
+
+def _held(iv: Interview) -> list[str]:
+    """The meeting against its plan, for the next plan (only once it was held)."""
+    if iv.session.started is None:
+        return []
+    held = planned_vs_held(iv)
+    out = ["## Planned and held", ""]
+    out.append(f"- Questions: {held.questions_words()}")
+    if held.not_reached:
+        out.append("- Not reached: " + "; ".join(cell(q) for q in held.not_reached))
+    out.append(f"- Time: {held.time_words()}")
+    out.append(f"- Captured: {held.capture_words()}")
+    return [*out, ""]
+
+
+def _energy(iv: Interview) -> list[str]:
+    """What the meeting cost me (private: only with --include-private)."""
+    energy = iv.energy
+    if energy is None or energy.cost is None:
+        return []
+    out = ["## What it cost me (private)", "", f"- {energy.cost} of 5"]
+    if energy.feeling.strip():
+        out.append(f"- How I felt: {indented(energy.feeling)}")
+    return [*out, ""]
 
 
 def _notes(iv: Interview) -> list[str]:
@@ -188,8 +216,8 @@ def _reflection(iv: Interview, doc: MeetingDoc) -> list[str]:
     if fits:
         out += ["| Fit | Score | Why |", "| --- | --- | --- |", *fits, ""]
     if r.demands:
-        out += ["| The job's demands | Can I meet it? |", "| --- | --- |"]
-        out += [f"| {cell(d.text)} | {CAN_MEET[d.can_meet]} |" for d in r.demands]
+        out += ["| The job's demands | Can I meet it? | What was said |", "| --- | --- | --- |"]
+        out += [f"| {cell(d.text)} | {CAN_MEET[d.can_meet]} | {cell(d.note)} |" for d in r.demands]
         out.append("")
     if r.decision.value:
         out.append(f"- Do I want this job: {r.decision.value}")
@@ -211,11 +239,18 @@ def _private(profile: Profile) -> list[str]:
     return out
 
 
+def _energy_part(doc: MeetingDoc, private: Profile | None) -> str:
+    if private is None:
+        return ""
+    lines = _energy(doc.interview)
+    return "\n" + "\n".join(lines).rstrip() + "\n" if lines else ""
+
+
 def meetings_markdown(
     docs: list[MeetingDoc], tz: tzinfo | None = None, private: Profile | None = None
 ) -> str:
     """Several meetings in one file, each under its own heading, separated by rules."""
-    parts = [meeting_markdown(doc, tz) for doc in docs] or [
+    parts = [meeting_markdown(doc, tz) + _energy_part(doc, private) for doc in docs] or [
         "# Informational interviews\n\nNo meetings.\n"
     ]
     if private is not None:

@@ -36,6 +36,8 @@ class Area(StrEnum):
     SEARCH = "search"
     IMPORT = "import"
     INTRODUCTIONS = "introductions"
+    NETWORK = "network"
+    PROGRESS = "progress"
 
 
 def open_area(app: InfoviewApp, area: Area | str) -> None:
@@ -67,10 +69,30 @@ def open_area(app: InfoviewApp, area: Area | str) -> None:
         open_import(app)
     elif area is Area.INTRODUCTIONS:
         open_introductions(app)
+    elif area is Area.NETWORK:
+        open_network(app)
+    elif area is Area.PROGRESS:
+        from .insight.progress import ProgressScreen
+
+        app.push_screen(ProgressScreen())
     else:
         from .search import SearchScreen
 
         app.push_screen(SearchScreen())
+
+
+def open_network(app: InfoviewApp, focus: int | None = None) -> None:
+    """Who introduced whom; `focus`: open the tree down to that person."""
+    from .insight.network import NetworkScreen
+
+    app.push_screen(NetworkScreen(focus=focus))
+
+
+def open_learned(app: InfoviewApp, occupation_id: int) -> None:
+    """What every meeting about an occupation said, side by side."""
+    from .insight.learned import LearnedScreen
+
+    app.push_screen(LearnedScreen(occupation_id))
 
 
 def open_queue(app: InfoviewApp, select: int | None = None) -> None:
@@ -89,8 +111,23 @@ def open_contact(app: InfoviewApp, contact_id: int) -> bool:
         app.notify("That contact was deleted.", timeout=4)
         return False
     org = app.store.organizations.get(contact.organization_id)
-    app.push_screen(ContactCard(contact, org.name if org else "", app.clock.tz()))
+
+    def then(asked: str | None) -> None:
+        if asked == "network":
+            show_in_network(app, contact_id)
+
+    app.push_screen(ContactCard(contact, org.name if org else "", app.clock.tz()), then)
     return True
+
+
+def show_in_network(app: InfoviewApp, contact_id: int) -> None:
+    """The network at `contact_id`: the network screen already showing, else a new one."""
+    from .insight.network import NetworkScreen
+
+    if isinstance(app.screen, NetworkScreen):
+        app.screen.show_person(contact_id)
+    else:
+        open_network(app, focus=contact_id)
 
 
 def edit_contact(

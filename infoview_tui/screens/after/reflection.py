@@ -47,6 +47,8 @@ class DemandList(OptionList):
                 tooltip="Can I meet it: yes, with accommodation, no, not sure"),
         Binding("a", "screen.add_demand", "Add", id="after.demand.add",
                 tooltip="Add a demand of the job I learned about"),
+        Binding("n", "screen.demand_note", "Note", id="after.demand.note",
+                tooltip="What they said about the highlighted demand, or why I can or cannot"),
         Binding("delete", "screen.remove_demand", "Remove", id="after.demand.remove",
                 tooltip="Remove the highlighted demand"),
     ]  # fmt: skip
@@ -94,6 +96,7 @@ class ReflectionPane(TabPane):
     def compose(self) -> ComposeResult:
         # Not focusable: it scrolls to whichever field has the cursor.
         with VerticalScroll(id="reflect-scroll", can_focus=False):
+            yield Static("", id="how-it-went")
             yield Label("How well does it fit me? (1 poor – 5 strong)", classes="head")
             for area, title in FIT_AREAS:
                 with Horizontal(classes="fit-row"):
@@ -115,7 +118,9 @@ class ReflectionPane(TabPane):
                 with ReadOnlyBox(id="perceptions-box", classes="half"):
                     yield Static("", id="perceptions")
                 yield TextArea(id="reality", soft_wrap=True, compact=True, classes="half")
-            yield Label("The job's demands: can I meet each? (space changes)", classes="head")
+            yield Label(
+                "The job's demands: can I meet each? (space changes, n notes)", classes="head"
+            )
             yield DemandList(id="demands")
             with Horizontal(classes="fit-row"):
                 yield Label("Do I want it?", classes="fit-label wide")
@@ -183,7 +188,13 @@ class ReflectionPane(TabPane):
         listing.clear_options()
         listing.add_options(
             [
-                Option(Content.assemble((f"[{CAN_MEET_LABEL[d.can_meet]}] ", "bold"), d.text))
+                Option(
+                    Content.assemble(
+                        (f"[{CAN_MEET_LABEL[d.can_meet]}] ", "bold"),
+                        d.text,
+                        (f"\n        {d.note}" if d.note else "", "dim"),
+                    )
+                )
                 for d in self._demands
             ]
             or [Option("No demands yet: a adds one.", disabled=True)]
@@ -269,6 +280,25 @@ class ReflectionPane(TabPane):
             demands = [*self._demands, DemandCheck(text=text)]
             self._edited({"demands": demands}, now=True)
             self._show_demands(len(demands) - 1)
+        self.query_one(DemandList).focus()
+
+    @property
+    def highlighted_demand(self) -> DemandCheck | None:
+        index = highlighted(self.query_one(DemandList), len(self._demands))
+        return None if index is None else self._demands[index]
+
+    def show_how_it_went(self, text: Content) -> None:
+        """The meeting against its plan, and what it cost me (a line or two at the top)."""
+        self.query_one("#how-it-went", Static).update(text)
+
+    def note_demand(self, note: str | None) -> None:
+        """The note behind the highlighted demand (None: left as it was; "" clears it)."""
+        index = highlighted(self.query_one(DemandList), len(self._demands))
+        if index is not None and note is not None and note != self._demands[index].note:
+            demands = list(self._demands)
+            demands[index] = replace(demands[index], note=note)
+            self._edited({"demands": demands}, now=True)
+            self._show_demands(index)
         self.query_one(DemandList).focus()
 
     def remove_demand(self) -> None:

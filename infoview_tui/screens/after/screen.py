@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Select, TabbedContent, Tabs
 
@@ -63,7 +64,7 @@ if TYPE_CHECKING:
 TABS = ("tab-thanks", "tab-reflect", "tab-leads", "tab-touch")
 THANKS_ACTIONS = SEND_ACTIONS  # keys only the thank-you part offers
 # plain keys: commands outside text fields only
-COMMANDS = {"show_tab", "log_interaction", "export_markdown"}
+COMMANDS = {"show_tab", "log_interaction", "export_markdown", "energy"}
 
 
 class AfterScreen(SendingScreen):
@@ -82,6 +83,8 @@ class AfterScreen(SendingScreen):
                 "reflection"),
         Binding("i", "log_interaction", "Talked", id="after.log", priority=True,
                 tooltip="Log an interaction with them: the next check-in counts from now"),
+        Binding("E", "energy", "Energy", id="after.energy", priority=True,
+                tooltip="What the meeting cost me (1-5) and how I feel: private"),
         Binding("escape", "leave", "Back", id="after.back", priority=True,
                 tooltip="Leave the field; from outside a field, back (all is saved)"),
         *(
@@ -160,6 +163,7 @@ class AfterScreen(SendingScreen):
         )
         self._show_leads()
         self._show_touch()
+        self._show_how_it_went()
         return True
 
     # ----- showing -----------------------------------------------------------------------------
@@ -185,6 +189,21 @@ class AfterScreen(SendingScreen):
             sent_day = sent.done.astimezone(now.tzinfo).date()
         extra = " ".join(part for part in (extra, signature_note(self.store.profile())) if part)
         self.query_one(ThanksPane).show_status(now.date(), due, sent_day, extra)
+
+    def _show_how_it_went(self) -> None:
+        """The meeting against its plan, and what it cost me, at the top of the reflection."""
+        assert self.interview is not None
+        from ...domain.held import planned_vs_held
+        from ...services.energy import describe
+
+        held = planned_vs_held(self.interview, self.now())
+        cost = describe(self.interview.energy)
+        text = Content.assemble(
+            ("Against the plan: ", "bold"), held.line(), "\n",
+            (cost + " (private) · E changes it" if cost
+             else "What did it cost you? E keeps it, privately.", "dim"),
+        )  # fmt: skip
+        self.query_one(ReflectionPane).show_how_it_went(text)
 
     def _steps_with_items(self) -> set[str]:
         assert self.interview is not None
@@ -330,6 +349,42 @@ class AfterScreen(SendingScreen):
             ),
             self.query_one(ReflectionPane).add_demand,
         )
+
+    def action_demand_note(self) -> None:
+        from ...dialogs.text_prompt import TextPrompt
+
+        pane = self.query_one(ReflectionPane)
+        demand = pane.highlighted_demand
+        if demand is None:
+            return
+        self.app.push_screen(
+            TextPrompt(
+                "What was said about it",
+                demand.text,
+                demand.note,
+                max_length=1000,
+                allow_empty=True,
+            ),
+            pane.note_demand,
+        )
+
+    def action_energy(self) -> None:
+        if self.interview is None:
+            return
+        from ...dialogs.meeting_cost import MeetingCostScreen
+        from ...services import energy
+
+        def keep(answer: tuple[int, str] | None) -> None:
+            if answer is None or self.interview is None:
+                return
+            self.save()
+            outcome = energy.record_energy(self.store, self.interview, *answer, self.now())
+            self.interview = outcome.value
+            self._show_how_it_went()
+            self.notify(outcome.message, markup=False)
+
+        name = self.contact.name if self.contact else (self.interview.contact_name or "them")
+        self.app.push_screen(MeetingCostScreen(self.interview.energy, name), keep)
 
     def action_remove_demand(self) -> None:
         self.query_one(ReflectionPane).remove_demand()

@@ -24,6 +24,7 @@ from ...domain.followups import (
     flags,
     weeks_over_cap,
 )
+from ...domain.progress import lighter_week_hint
 from ...domain.records import FollowUp, Profile
 from ...domain.timefmt import column_date, relative_day, short_date
 from ...paths import stylesheet
@@ -116,6 +117,7 @@ class QueueScreen(RecordListScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="queue-summary")
+        yield Static("", id="queue-hint")
         yield QueueTable(COLUMNS, id="queue-table")
         yield Static("", id="queue-detail")
         yield Footer(compact=True, show_command_palette=False)  # the keys fill 80 columns
@@ -136,7 +138,12 @@ class QueueScreen(RecordListScreen):
         now = self.now()
         profile = store.profile()
         rest = profile.rest_days
-        busy = weeks_over_cap(store.interviews.all(), profile.weekly_meeting_cap, now.tzinfo)
+        interviews = store.interviews.all()
+        busy = weeks_over_cap(interviews, profile.weekly_meeting_cap, now.tzinfo)
+        hint = lighter_week_hint(interviews, now.date(), profile.weekly_meeting_cap, now.tzinfo)
+        shown_hint = self.query_one("#queue-hint", Static)
+        shown_hint.update(Content(hint))
+        shown_hint.display = bool(hint)
         self._names = {c.id: c.name for c in store.contacts.all()}
         queue = self._queue = build_queue(store.followups.all(), now)
         today = now.date()

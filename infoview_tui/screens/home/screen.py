@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
+from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from ...dialogs.confirm import ConfirmScreen
@@ -37,6 +38,11 @@ class HomeScreen(InfoviewScreen[None]):
                 tooltip="The occupation I am exploring: perceptions and demands"),
         Binding("i", "area('me')", "Me", id="home.me",
                 tooltip="Interests, values, needs, skills; private notes"),
+        # Shown on the line above the footer (the footer's 80 columns are full).
+        Binding("n", "area('network')", "Network", id="home.network", show=False,
+                tooltip="Who introduced whom, and who opened the most doors"),
+        Binding("g", "area('progress')", "Progress", id="home.progress", show=False,
+                tooltip="How far I have come: meetings, people, follow-through, fit, energy"),
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Save and quit"),
         Binding("r", "refresh", "Refresh", show=False, id="home.refresh"),
     ]  # fmt: skip
@@ -48,6 +54,7 @@ class HomeScreen(InfoviewScreen[None]):
             yield Static("", id="due", classes="panel")
             yield Static("", id="contact-stats", classes="panel")
             yield Static("", id="meeting-stats", classes="panel")
+        yield Static("", id="progress-line")
         # Compact, palette hint left out: every area's key must fit in 80 columns.
         yield Footer(compact=True, show_command_palette=False)
 
@@ -136,3 +143,15 @@ class HomeScreen(InfoviewScreen[None]):
         self.query_one("#contact-stats", Static).update(panels.contact_text(summary))
         self.query_one("#meeting-stats", Static).update(panels.meeting_text(summary))
         self.query_one("#due").border_title = f"Due ({len(summary.overdue) + len(summary.today)})"
+        from ...domain.progress import home_line
+
+        profile = store.profile()
+        line = home_line(
+            store.contacts.all(), store.interviews.all(), profile.weekly_meeting_cap,
+            now.date(), now.tzinfo,
+        )  # fmt: skip
+        self.query_one("#progress-line", Static).update(
+            Content.assemble(
+                ("n", "bold $text"), " network   ", ("g", "bold $text"), f" progress: {line}"
+            )
+        )

@@ -75,7 +75,7 @@ class ContactsScreen(RecordListScreen):
     RELOAD_ON_RESUME = False  # 30,000 rows: the form's answer updates the list instead
     CSS_PATH = stylesheet("contacts.tcss")
     BINDINGS = [
-        Binding("a", "add", "Add contact", id="contacts.add", tooltip="Someone you could talk to"),
+        Binding("a", "add", "Add", id="contacts.add", tooltip="Someone you could talk to"),
         Binding("e", "edit", "Edit", id="contacts.edit", tooltip="Edit the highlighted contact"),
         Binding("enter", "edit", "Edit", show=False, id="contacts.open",
                 tooltip="Edit the highlighted contact"),
@@ -83,6 +83,8 @@ class ContactsScreen(RecordListScreen):
                 tooltip="Delete the highlighted contact (asks first)"),
         Binding("m", "meet", "Meet", id="contacts.meet",
                 tooltip="They said now is good: start a meeting with default questions"),
+        Binding("n", "network", "Network", id="contacts.network",
+                tooltip="The network of introductions, open at the highlighted person"),
         Binding("slash", "filter", "Filter", id="contacts.filter",
                 tooltip="Filter by name, organisation or job title"),
         Binding("i", "import", "Import", id="contacts.import",
@@ -362,6 +364,9 @@ class ContactsScreen(RecordListScreen):
         meeting = meetings_service.meet_now(self.store, contact_id, now).value
         if meeting is not None and meeting.id is not None:
             router.open_live(self.app, meeting.id)
+
+    def action_network(self) -> None:
+        router.open_network(self.app, focus=self.table.highlighted_id)
 
     def action_delete(self) -> None:
         contact_id = self.table.highlighted_id

@@ -31,10 +31,11 @@ from ...services import occupations as occupations_service
 from ...widgets.ellipsis_input import EllipsisInput
 from ...widgets.field_error import FieldError
 from ...widgets.one_line_input import OneLineInput
+from .. import router
 from ..autosave import AutoSaveScreen
 
 HINTS = dict(rules.DEMAND_KINDS)
-LIST_ACTIONS = ("add", "rename", "make_current", "delete")
+LIST_ACTIONS = ("add", "rename", "make_current", "delete", "learned")
 
 
 class DemandRow(Horizontal):
@@ -92,11 +93,13 @@ class OccupationScreen(AutoSaveScreen):
         Binding("a", "add", "Add", id="occupation.add", tooltip="Add an occupation to explore"),
         Binding("r", "rename", "Rename", id="occupation.rename",
                 tooltip="Rename the highlighted occupation"),
-        Binding("c", "make_current", "Make current", id="occupation.current",
+        Binding("c", "make_current", "Current", id="occupation.current",
                 tooltip="Make the highlighted occupation the one I am exploring now"),
         Binding("d", "delete", "Delete", id="occupation.delete",
                 tooltip="Delete the highlighted occupation (asks first)"),
-        Binding("ctrl+n", "add_demand", "New demand", id="occupation.add_demand",
+        Binding("l", "learned", "Learned", id="occupation.learned",
+                tooltip="What every meeting about it said, side by side: can I, do I want to?"),
+        Binding("ctrl+n", "add_demand", "Demand", id="occupation.add_demand",
                 tooltip="Add a demand to ask about (physical, schedule, stress, training)"),
         Binding("ctrl+r", "remove_demand", "Remove demand", id="occupation.remove_demand",
                 tooltip="Remove the demand the cursor is in"),
@@ -192,6 +195,14 @@ class OccupationScreen(AutoSaveScreen):
         if occupation_id is not None and (self._shown is None or self._shown.id != occupation_id):
             self.save()
             await self._show(self.store.occupations.get(occupation_id))
+
+    def action_learned(self) -> None:
+        occupation_id = self.highlighted_id
+        if occupation_id is None:
+            self.notify("No occupation yet: a adds one.")
+            return
+        self.save()
+        router.open_learned(self.app, occupation_id)
 
     @on(OptionList.OptionSelected, "#occ-list")
     def _selected(self) -> None:
