@@ -461,7 +461,7 @@ async def test_contacts_and_form_fit_80_by_24(run_app, store, screen_text):
         text = screen_text(pilot.app)
         for shown in ("Name", "Stage", "Ada Lovelace", "Harbour Health", "to approach"):
             assert shown in text
-        for key in ("a Add contact", "e Edit", "d Delete", "/ Filter", "esc Back"):
+        for key in ("a Add", "e Edit", "d Delete", "/ Filter", "n Network", "esc Back", "? Help"):
             assert key in text  # the footer
         assert "Introduced: Bo Chen" in text  # the detail panel
         await pilot.press("a")

@@ -71,7 +71,7 @@ def test_a_meeting_typed_in_the_browser_is_in_the_file_once_the_tab_closes(brows
         # The page gives the app the keyboard at once (no click needed): its keys show.
         tab.wait_for("c People m Meet")
         tab.press("c")
-        tab.wait_for("Add contact")
+        tab.wait_for("a Add e Edit")
         tab.press("a")
         tab.wait_for("New contact")
         tab.type("Ada Okafor")

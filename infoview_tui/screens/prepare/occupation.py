@@ -141,7 +141,7 @@ class OccupationScreen(AutoSaveScreen):
                     yield Vertical(id="occ-demands")
                     yield Label("Notes", classes="occ-label")
                     yield TextArea(id="occ-notes", soft_wrap=True, compact=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)  # the keys fill 80 columns
 
     def on_mount(self) -> None:
         self.query_one("#occ-list").border_title = "Occupations"
