@@ -16,7 +16,8 @@ EDITS = frozenset(
     {
         # after a meeting
         "after.log", "after.learned", "after.lead.act",
-        "after.demand.cycle", "after.demand.add", "after.demand.remove",
+        "after.demand.cycle", "after.demand.add", "after.demand.remove", "after.demand.note",
+        "after.energy",
         "after.step.add", "after.step.followup", "after.step.remove",
         # dialogs that hand back something to save
         "capture.save", "contact_form.save", "energy.save",
@@ -69,6 +70,17 @@ READS = frozenset(
         "queue.back",
         "search.query", "search.results", "search.back", "snooze.cancel", "prompt.cancel",
         "quit", "help", "search",
+        # views that only show: the network, progress, what I have learned, a meeting's cost
+        # being chosen (the After screen's key that opens it is an edit)
+        "home.network", "home.progress", "contacts.network", "card.network",
+        "occupation.learned",
+        *(f"cost.{n}" for n in range(1, 6)), "cost.cancel",
+        "network.back", "network.clear", "network.employer", "network.me", "network.reroot",
+        "network.stage", "network.tab1", "network.tab2", "network.tab3",
+        "progress.back", "progress.meetings", "progress.people", "progress.follow",
+        "progress.fit", "progress.energy",
+        "learned.back", "learned.more", "learned.compare", "learned.demands",
+        "learned.decisions", "learned.questions", "learned.titles", "learned.training",
         *(f"scroll.{box}.{way}" for box in ("contact-detail", "perceptions-box")
           for way in ("up", "down")),
     }
