@@ -126,3 +126,17 @@ def _widget_at(screen: Screen, x: int, y: int) -> tuple[Widget | None, Region | 
 @pytest.fixture
 def screen_text() -> Callable[..., str]:
     return _screen_text
+
+
+async def shown(pilot: Pilot, kind: type[Screen] | Screen, turns: int = 250) -> Screen:
+    """The screen (an instance, or any of a class) once it is on top, mounted and has had a
+    turn to paint. Textual switches screens on a later turn; one pause is enough on a quiet
+    machine and not always on a loaded one. Fails after `turns` turns."""
+    for _ in range(turns):
+        screen = pilot.app.screen
+        on_top = screen is kind if isinstance(kind, Screen) else isinstance(screen, kind)
+        if on_top and screen.is_mounted:
+            await pilot.pause()
+            return screen
+        await pilot.pause()
+    raise AssertionError(f"{kind} never showed; on top: {pilot.app.screen}")

@@ -27,6 +27,8 @@ from infoview_tui.domain.records import (
 )
 from infoview_tui.screens.after.screen import AfterScreen
 
+from .conftest import shown
+
 # The conftest clock: Wednesday 25 November 2026, 09:00 UTC. The meeting ended an hour ago.
 
 
@@ -69,7 +71,7 @@ def ids(store, clock):
 async def open_after(pilot, interview_id: int) -> AfterScreen:
     screen = AfterScreen(interview_id)
     pilot.app.push_screen(screen)
-    await pilot.pause()
+    await shown(pilot, screen)
     return screen
 
 

@@ -22,14 +22,14 @@ from infoview_tui.screens.people.contact_form import ContactFormScreen
 from infoview_tui.screens.people.contacts import ContactsScreen
 from infoview_tui.widgets.record_table import RecordTable
 
-from .conftest import record_notifications
+from .conftest import record_notifications, shown
 
 
 async def open_contacts(pilot) -> ContactsScreen:
     await pilot.press("c")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ContactsScreen)
-    return pilot.app.screen
+    screen = await shown(pilot, ContactsScreen)
+    assert isinstance(screen, ContactsScreen)
+    return screen
 
 
 async def type_text(pilot, text: str) -> None:

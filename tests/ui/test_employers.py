@@ -15,22 +15,23 @@ from infoview_tui.screens.prepare.employers import TOP_LINE, UNRANKED_LINE, Empl
 from infoview_tui.store.store import Store
 from infoview_tui.widgets.record_table import RecordTable
 
+from .conftest import shown
+
 ODD = "Stärken: 研究 · [b]not bold[/b] " + "y" * 2000
 
 
 async def open_list(pilot) -> EmployersScreen:
     pilot.app.push_screen(EmployersScreen())
-    await pilot.pause()
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, EmployersScreen)
-    return pilot.app.screen
+    screen = await shown(pilot, EmployersScreen)
+    assert isinstance(screen, EmployersScreen)
+    return screen
 
 
 async def open_card(pilot, org_id: int) -> EmployerCardScreen:
     pilot.app.push_screen(EmployerCardScreen(org_id))
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, EmployerCardScreen)
-    return pilot.app.screen
+    screen = await shown(pilot, EmployerCardScreen)
+    assert isinstance(screen, EmployerCardScreen)
+    return screen
 
 
 async def paste(pilot, text: str) -> None:

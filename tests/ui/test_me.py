@@ -14,14 +14,16 @@ from infoview_tui.screens.loading import LoadingScreen
 from infoview_tui.screens.prepare.me import PRIVATE_TITLE, MeScreen
 from infoview_tui.store.store import Store
 
+from .conftest import shown
+
 ODD = "Zürich · 東京 · [b]not bold[/b] · " + "long " * 400
 
 
 async def open_me(pilot) -> MeScreen:
     pilot.app.push_screen(MeScreen())
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, MeScreen)
-    return pilot.app.screen
+    screen = await shown(pilot, MeScreen)
+    assert isinstance(screen, MeScreen)
+    return screen
 
 
 async def paste(pilot, selector: str, text: str) -> None:

@@ -21,7 +21,7 @@ from infoview_tui.screens.plan.meetings import MeetingsScreen
 from infoview_tui.screens.plan.screen import PlanScreen
 from infoview_tui.store.store import Store
 
-from .conftest import NOW
+from .conftest import NOW, shown
 
 
 @pytest.fixture
@@ -53,10 +53,9 @@ def ids(store: Store) -> dict[str, int]:
 
 async def open_meetings(pilot) -> MeetingsScreen:
     pilot.app.push_screen(MeetingsScreen())
-    await pilot.pause()
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, MeetingsScreen)
-    return pilot.app.screen
+    screen = await shown(pilot, MeetingsScreen)
+    assert isinstance(screen, MeetingsScreen)
+    return screen
 
 
 async def test_lists_every_meeting_ahead_first(run_app, ids, screen_text):

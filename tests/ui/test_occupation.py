@@ -12,15 +12,16 @@ from infoview_tui.screens.home.screen import HomeScreen
 from infoview_tui.screens.prepare.occupation import DemandRow, OccupationScreen
 from infoview_tui.store.store import Store
 
+from .conftest import shown
+
 ODD = "Ärztin · 看護師 · [b]literal[/b] " + "x" * 3000
 
 
 async def open_screen(pilot) -> OccupationScreen:
     pilot.app.push_screen(OccupationScreen())
-    await pilot.pause()
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, OccupationScreen)
-    return pilot.app.screen
+    screen = await shown(pilot, OccupationScreen)
+    assert isinstance(screen, OccupationScreen)
+    return screen
 
 
 async def paste(pilot, text: str) -> None:

@@ -28,6 +28,7 @@ from infoview_tui.screens.plan.screen import PlanScreen
 from infoview_tui.store.store import Store
 
 from .conftest import NOW, record_notifications
+from .conftest import shown as on_top
 
 INTRO = " ".join(["word"] * 50)  # 20 seconds
 
@@ -52,8 +53,7 @@ def meeting_id(store: Store) -> int:
 
 async def open_plan(pilot, meeting_id: int) -> PlanScreen:
     pilot.app.push_screen(PlanScreen(meeting_id))
-    await pilot.pause()
-    screen = pilot.app.screen
+    screen = await on_top(pilot, PlanScreen)
     assert isinstance(screen, PlanScreen)
     return screen
 

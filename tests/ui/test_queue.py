@@ -23,7 +23,7 @@ from infoview_tui.domain.records import (
 from infoview_tui.screens.followups.queue import QueueScreen
 from infoview_tui.store.store import Store
 
-from .conftest import NOW, record_notifications
+from .conftest import NOW, record_notifications, shown
 
 TODAY = NOW.date()  # Wednesday 25 November 2026
 
@@ -61,10 +61,9 @@ def ids(store: Store) -> dict[str, int]:
 
 async def open_queue(pilot, select: int | None = None) -> QueueScreen:
     pilot.app.push_screen(QueueScreen(select=select))
-    await pilot.pause()
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, QueueScreen)
-    return pilot.app.screen
+    screen = await shown(pilot, QueueScreen)
+    assert isinstance(screen, QueueScreen)
+    return screen
 
 
 def saved_items(reopen) -> dict[int, FollowUp]:

@@ -23,7 +23,7 @@ from infoview_tui.screens.prepare.employer_card import EmployerCardScreen
 from infoview_tui.screens.search import SearchScreen
 from infoview_tui.store.store import Store
 
-from .conftest import NOW
+from .conftest import NOW, shown
 
 
 @pytest.fixture
@@ -44,10 +44,9 @@ def ids(store: Store) -> dict[str, int]:
 
 async def open_search(pilot) -> SearchScreen:
     pilot.app.push_screen(SearchScreen())
-    await pilot.pause()
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, SearchScreen)
-    return pilot.app.screen
+    screen = await shown(pilot, SearchScreen)
+    assert isinstance(screen, SearchScreen)
+    return screen
 
 
 async def test_accents_ignored_hits_say_where_and_enter_opens_a_contact(run_app, ids, screen_text):

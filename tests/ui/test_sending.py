@@ -26,7 +26,7 @@ from infoview_tui.screens.after.screen import AfterScreen
 from infoview_tui.screens.plan.screen import PlanScreen
 from infoview_tui.screens.prepare.me import MeScreen
 
-from .conftest import record_notifications
+from .conftest import record_notifications, shown
 
 
 @pytest.fixture
@@ -57,8 +57,7 @@ def held_id(store, clock) -> int:
 
 async def open_screen(pilot, screen):
     pilot.app.push_screen(screen)
-    await pilot.pause()
-    assert pilot.app.screen is screen
+    await shown(pilot, screen)
     return screen
 
 
