@@ -180,9 +180,12 @@ def _as_text(
 
 
 def _one_line(text: str) -> str:
-    """User text on one line, without control characters that could garble a terminal."""
-    if not text.isprintable():  # rare: newlines, tabs, escapes
-        text = "".join(ch if ch.isprintable() else " " for ch in text)
+    """User text on one line, without control characters that could garble a terminal; the
+    joiners inside an emoji or a Persian word are kept (they are not spaces)."""
+    if not text.isprintable():  # rare: newlines, tabs, escapes, joiners
+        from .domain.validation import clean_text
+
+        text = clean_text(text)
     return " ".join(text.split())
 
 

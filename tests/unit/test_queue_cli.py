@@ -162,7 +162,7 @@ def test_text_says_the_day_and_flags_rest_days(path, capsys):
     assert run(["--data", str(path)], clock) == 0
     out = capsys.readouterr().out
     assert out.startswith("infoview · Sat 28 Nov 2026: 1 today\n")
-    assert "  Sat 28 Nov (today)  Line one line two [31m  [rest day]" in out
+    assert "  Sat 28 Nov (today)  Line one line two[31m  [rest day]" in out
     assert "\x1b" not in out  # user text cannot send escape codes to the terminal
 
 
@@ -217,3 +217,12 @@ def test_busy_weeks_and_rest_days_are_flagged_as_on_the_follow_ups_screen(path, 
         ("A quiet week", False, False),
     ]
     assert shown["On a rest day too"]["flags"] == ["rest day", "busy week"]
+
+
+def test_a_title_keeps_its_joiners_and_loses_what_would_garble_a_terminal() -> None:
+    from infoview_tui.queue_cli import _one_line
+
+    title = "Thank 👩🏽\u200d🔬 Zahra می\u200cخواهم\nsoon\x1b]0;pwned\x07"
+    shown = _one_line(title)
+    assert "👩🏽\u200d🔬" in shown and "می\u200cخواهم" in shown  # joined, not split by spaces
+    assert "\x1b" not in shown and "\x07" not in shown and "\n" not in shown

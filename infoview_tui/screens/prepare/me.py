@@ -32,6 +32,7 @@ from ...domain.validation import clean_text
 from ...paths import stylesheet
 from ...services import profile as profile_service
 from ...widgets.one_line_input import OneLineInput
+from ...widgets.tick_box import Choice
 from ..autosave import AutoSaveScreen
 
 # (field, label, hint shown in the empty box)
@@ -87,8 +88,8 @@ class MeScreen(AutoSaveScreen):
             with Vertical(id="me-dates"):
                 yield Label("How I write dates", classes="me-label")
                 with RadioSet(id="day_first", compact=True):
-                    yield RadioButton("3/12 means 3 December (day first)", id="day-first")
-                    yield RadioButton("3/12 means March 12 (month first)", id="month-first")
+                    yield Choice("3/12 means 3 December (day first)", id="day-first")
+                    yield Choice("3/12 means March 12 (month first)", id="month-first")
         yield Footer()
 
     @staticmethod
