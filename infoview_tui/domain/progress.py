@@ -437,9 +437,11 @@ def meeting_lines(p: Progress) -> list[str]:
         )  # fmt: skip
     coming = sum(w.planned for w in ahead)
     lines.append(f"Planned in the next {len(ahead)} weeks: {coming}.")
-    busiest = max(p.weeks, key=lambda w: (w.held, w.planned))
-    if busiest.held:
-        lines.append(f"Busiest week: {busiest.label()}, {busiest.held} held.")
+    most = max(w.held for w in p.weeks)
+    if most:
+        weeks = [w.label() for w in p.weeks if w.held == most]
+        shown = ", ".join(weeks[:3]) + (f" and {len(weeks) - 3} more" if len(weeks) > 3 else "")
+        lines.append(f"Most held in one week: {most} (week of {shown}).")
     return lines
 
 

@@ -114,17 +114,18 @@ class ProgressScreen(InfoviewScreen[None]):
         return plot, plot.plt
 
     def _plot_meetings(self, p: Progress) -> None:
+        """One bar a week: held (full) and planned but not held (light), the cap a line."""
         plot, plt = self._plot("meetings")
         labels = [w.label() for w in p.weeks]
-        plt.multiple_bar(
-            labels,
-            [[w.planned for w in p.weeks], [w.held for w in p.weeks]],
-            labels=["planned", "held"],
-            marker=["░", "█"],
-        )
+        held = [w.held for w in p.weeks]
+        waiting = [max(w.planned - w.held, 0) for w in p.weeks]
+        plt.stacked_bar(
+            labels, [held, waiting], labels=["held", "planned, not held"], marker=["█", "░"],
+            width=0.6,
+        )  # fmt: skip
         if p.cap:
             plt.hline(p.cap, "red")
-        top = max([p.cap or 0, *(w.planned for w in p.weeks), *(w.held for w in p.weeks)]) + 1
+        top = max([p.cap or 0, *(a + b for a, b in zip(held, waiting, strict=True))]) + 1
         plt.ylim(0, max(2, top))
         plt.yticks(list(range(0, max(2, top) + 1)))
         plt.title("Meetings a week" + (f" (cap {p.cap}: the line)" if p.cap else ""))
@@ -184,6 +185,7 @@ class ProgressScreen(InfoviewScreen[None]):
             [[w.held for w in p.energy], [w.mean or 0 for w in p.energy]],
             labels=["meetings held", "average cost (of 5)"],
             marker=["█", "░"],
+            width=0.6,
         )
         plt.ylim(0, 5)
         plt.yticks(list(range(6)))
