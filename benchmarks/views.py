@@ -15,7 +15,13 @@ presses, from home, in turn (interleaved, so drift in machine load hits all alik
   progress  g, until the counts are in and the first plot has its data
   learned   o then l, timed from l, until the page shows what the meetings said
 
-then escape back to home. It prints each round, the medians (min-max) in ms, each view's
+then escape back to home. Each time runs from just before the key to the first refresh after
+the handler that puts the view's content in place (the frame showing it has been drawn), so
+the Pilot's own waiting is not counted. First content: the contacts list's rows; the
+network's first level (me and the groups, counted in one quick pass); Progress's meetings a
+week with the summary; What I have learned's perceptions. "all" is when the worker's result
+(the whole network, every part of Progress, every meeting's words) is on screen too. It
+prints each round, the medians (min-max) in ms, each view's
 median over the contacts list's, and whether each median is within 150 ms. Nothing is
 written outside a temporary folder.
 """
@@ -30,6 +36,7 @@ sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 import argparse
 import asyncio
+import functools
 import shutil
 import statistics
 import tempfile
@@ -56,63 +63,98 @@ async def until(pilot: Pilot, ready: Callable[[], bool]) -> None:
         await asyncio.sleep(0.001)  # a benchmark waits on the real clock: that is what it times
 
 
-async def time_view(pilot: Pilot, key: str, ready: Callable[[], bool]) -> float:
+class Marks:
+    """When each view's content was on screen: the first refresh after the handler that
+    fills it (`call_after_refresh`: the frame with it has been drawn), so the Pilot's own
+    waiting is not counted."""
+
+    def __init__(self) -> None:
+        self.at: dict[str, float] = {}
+
+    def hook(self, cls: type, method: str, view: str) -> None:
+        original = getattr(cls, method)
+        marks = self
+
+        # functools.wraps keeps the signature: Textual passes the message only to a handler
+        # that takes it.
+        if asyncio.iscoroutinefunction(original):
+
+            @functools.wraps(original)
+            async def wrapped_async(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+                result = await original(self, *args, **kwargs)
+                self.call_after_refresh(lambda: marks.at.setdefault(view, monotonic()))
+                return result
+
+            setattr(cls, method, wrapped_async)
+        else:
+
+            @functools.wraps(original)
+            def wrapped(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+                result = original(self, *args, **kwargs)
+                self.call_after_refresh(lambda: marks.at.setdefault(view, monotonic()))
+                return result
+
+            setattr(cls, method, wrapped)
+
+
+async def time_view(pilot: Pilot, marks: Marks, view: str, *keys: str) -> tuple[float, float]:
+    """From just before the keys: (first content, all of it: the same for the contacts list)."""
+    whole = view if view == "contacts" else f"{view}, all"
+    marks.at.pop(view, None)
+    marks.at.pop(whole, None)
     start = monotonic()
-    await pilot.press(key)
-    await until(pilot, ready)
-    return monotonic() - start
+    await pilot.press(*keys)
+    await until(pilot, lambda: view in marks.at and whole in marks.at)
+    await pilot.pause()
+    return marks.at[view] - start, marks.at[whole] - start
 
 
 async def run(rounds: int, store: Store, clock: FakeClock) -> dict[str, list[float]]:
+    from infoview_tui.screens.home.screen import HomeScreen
     from infoview_tui.screens.insight.learned import LearnedScreen
     from infoview_tui.screens.insight.network import NetworkScreen
     from infoview_tui.screens.insight.progress import ProgressScreen
     from infoview_tui.screens.people.contacts import ContactsScreen
 
+    marks = Marks()
+    # Each view's first content, and (after its worker) all of it.
+    marks.hook(ContactsScreen, "reload", "contacts")  # the table's rows, on mount
+    marks.hook(NetworkScreen, "_show_first_level", "network")  # Me and the groups, counted
+    marks.hook(NetworkScreen, "on_network_screen_built", "network, all")  # the whole network
+    marks.hook(ProgressScreen, "_show_first_part", "progress")  # meetings a week, the summary
+    marks.hook(ProgressScreen, "on_progress_screen_counted", "progress, all")  # every part
+    marks.hook(LearnedScreen, "on_mount", "learned")  # the perceptions written before
+    marks.hook(LearnedScreen, "on_learned_screen_gathered", "learned, all")  # every meeting
     app = build_app(clock, store=store, autosave_after=0)
-    times: dict[str, list[float]] = {"contacts": [], "network": [], "progress": [], "learned": []}
-
-    def shown(kind: type, check: Callable[[object], bool]) -> Callable[[], bool]:
-        return lambda: isinstance(app.screen, kind) and check(app.screen)
-
-    from infoview_tui.screens.home.screen import HomeScreen
-
+    times: dict[str, list[float]] = {
+        name: [] for name in ("contacts", "network", "progress", "learned",
+                              "network, all", "progress, all", "learned, all")
+    }  # fmt: skip
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
         await pilot.pause()
         for n in range(rounds):
             row = []
-            t = await time_view(pilot, "c", shown(ContactsScreen, lambda s: s.table.row_count > 0))
-            times["contacts"].append(t)
-            row.append(t)
-            await pilot.press("escape")
-            await pilot.pause()
-            t = await time_view(
-                pilot, "n", shown(NetworkScreen, lambda s: s.net is not None
-                                  and bool(s.query_one("#net-tree").root.children)),
-            )  # fmt: skip
-            times["network"].append(t)
-            row.append(t)
-            await pilot.press("escape")
-            await pilot.pause()
-            t = await time_view(pilot, "g", shown(ProgressScreen, lambda s: s.progress is not None))
-            times["progress"].append(t)
-            row.append(t)
-            await pilot.press("escape")
-            await pilot.pause()
-            await pilot.press("o")
-            await pilot.pause()
-            t = await time_view(
-                pilot, "l", shown(LearnedScreen, lambda s: s.learned is not None
-                                  and bool(s.query(".indent-1"))),
-            )  # fmt: skip
-            times["learned"].append(t)
-            row.append(t)
-            await pilot.press("escape", "escape")
-            await pilot.pause()
+            for view, keys, back in (
+                ("contacts", ("c",), ("escape",)),
+                ("network", ("n",), ("escape",)),
+                ("progress", ("g",), ("escape",)),
+                ("learned", ("o", "l"), ("escape", "escape")),
+            ):
+                if view == "learned":  # timed from l, on the occupation screen
+                    await pilot.press("o")
+                    await pilot.pause()
+                    keys = ("l",)
+                first, whole = await time_view(pilot, marks, view, *keys)
+                times[view].append(first)
+                row.append(first)
+                if view != "contacts":
+                    times[f"{view}, all"].append(whole)
+                await pilot.press(*back)
+                await pilot.pause()
             print(f"round {n + 1}: " + "  ".join(f"{k} {v * 1000:6.1f} ms" for k, v in
-                                                 zip(times, row, strict=True)))  # fmt: skip
+                                                 zip(times, row, strict=False)))  # fmt: skip
     return times
 
 
@@ -139,16 +181,18 @@ def main() -> int:
             store.close()
     base = statistics.median(times["contacts"])
     print()
-    print(f"{'view':<10}{'median':>9}{'min-max':>18}{'/contacts':>11}  target {TARGET_MS:.0f} ms")
+    print(f"{'view':<15}{'median':>9}{'min-max':>18}{'/contacts':>11}  first content within "
+          f"{TARGET_MS:.0f} ms")  # fmt: skip
     ok = True
     for view, values in times.items():
         median = statistics.median(values) * 1000
         spread = f"{min(values) * 1000:.1f}-{max(values) * 1000:.1f}"
+        first = "," not in view and view != "contacts"
         within = median <= TARGET_MS
-        ok &= within
+        ok &= within or not first
+        verdict = ("met" if within else "MISSED") if first else "(for comparison)"
         print(
-            f"{view:<10}{median:>7.1f} ms{spread:>15} ms{median / (base * 1000):>10.2f}  "
-            f"{'met' if within else 'MISSED'}"
+            f"{view:<15}{median:>7.1f} ms{spread:>15} ms{median / (base * 1000):>10.2f}  {verdict}"
         )
     return 0 if ok else 1
 

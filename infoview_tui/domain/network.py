@@ -175,6 +175,21 @@ class Network:
         return rows
 
 
+def first_level(contacts: Iterable[Contact]) -> tuple[int, list[tuple[str, int]]]:
+    """How many people there are, and how many I found myself in each group, in one quick
+    pass: the tree's first level, shown while the whole network is built. (A loop of
+    introducers, cut when the network is built, may move a person or two.)"""
+    contacts = [c for c in contacts if c.id is not None]
+    ids = {c.id for c in contacts}
+    counts: dict[str, int] = {}
+    for c in contacts:
+        by = c.introduced_by_id
+        if by is None or by == c.id or by not in ids:
+            group = group_of(c)
+            counts[group] = counts.get(group, 0) + 1
+    return len(contacts), [(key, counts[key]) for key in GROUP_ORDER if key in counts]
+
+
 def build_network(
     contacts: Iterable[Contact],
     interviews: Iterable[Interview],

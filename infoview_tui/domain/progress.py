@@ -418,29 +418,37 @@ def build_progress(
 
 
 def meeting_lines(p: Progress) -> list[str]:
-    this_week = week_start(p.today)
-    past = [w for w in p.weeks if w.week < this_week]
-    now = next(w for w in p.weeks if w.week == this_week)
-    ahead = [w for w in p.weeks if w.week > this_week]
+    return weeks_lines(p.weeks, p.cap, p.today)
+
+
+def weeks_lines(weeks: list[WeekCount], cap: int | None, today: date) -> list[str]:
+    """The meetings a week in words (the first part of Progress, shown before the rest is
+    counted)."""
+    this_week = week_start(today)
+    past = [w for w in weeks if w.week < this_week]
+    now = next(w for w in weeks if w.week == this_week)
+    ahead = [w for w in weeks if w.week > this_week]
     held = sum(w.held for w in past) + now.held
     lines = [
         f"Held {held} meeting{'s' * (held != 1)} in the last {len(past) + 1} weeks "
         f"(this week included).",
         f"This week: {now.held} held, {now.planned} planned"
-        + (f"; {now.taken} of a cap of {p.cap}." if p.cap else "."),
+        + (f"; {now.taken} of a cap of {cap}." if cap else "."),
     ]
-    if p.cap:
-        over = [w for w in p.weeks if w.taken > p.cap]
+    if cap:
+        over = [w for w in weeks if w.taken > cap]
         lines.append(
             "No week over the cap." if not over
             else "Over the cap: " + ", ".join(f"week of {w.label()}" for w in over) + "."
         )  # fmt: skip
     coming = sum(w.planned for w in ahead)
     lines.append(f"Planned in the next {len(ahead)} weeks: {coming}.")
-    most = max(w.held for w in p.weeks)
+    most = max(w.held for w in weeks)
     if most:
-        weeks = [w.label() for w in p.weeks if w.held == most]
-        shown = ", ".join(weeks[:3]) + (f" and {len(weeks) - 3} more" if len(weeks) > 3 else "")
+        busiest = [w.label() for w in weeks if w.held == most]
+        shown = ", ".join(busiest[:3]) + (
+            f" and {len(busiest) - 3} more" if len(busiest) > 3 else ""
+        )
         lines.append(f"Most held in one week: {most} (week of {shown}).")
     return lines
 

@@ -364,3 +364,16 @@ def test_a_deleted_interviewee_is_named_from_the_meeting():
     gone = held_meeting(1, 42, TODAY, occupation_id=1, contact_name="Dana Gone")
     result = learned.learned_about(occ, [gone], [], [])
     assert result.voices[0].name == "Dana Gone"
+
+
+def test_the_first_level_counts_as_the_whole_network_does(web):
+    contacts = [
+        person(1, "Ann", found_through=FoundThrough.FRIEND),
+        person(2, "Bo", 1),
+        person(3, "Cy", 99, found_through=FoundThrough.REFERRAL),  # introducer not on the list
+        person(4, "Dee", source=ContactSource.LINKEDIN),
+    ]
+    total, groups = network.first_level(contacts)
+    assert total == 4
+    assert groups == network.build_network(contacts, [], []).groups()
+    assert groups == [("friend", 1), ("referral", 1), ("linkedin", 1)]

@@ -117,13 +117,28 @@ class LearnedScreen(InfoviewScreen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#learned-top").mount(Static(_dim("Gathering what they said…")))
+        """What I believed before, at once (it needs no counting); the rest is gathered on
+        a worker and takes its place."""
+        occupation = self.store.occupations.get(self.occupation_id)
+        if occupation is None:
+            return  # gather() says so and leaves
+        before = occupation.perceptions.strip()
+        self.query_one("#learned-top").mount_all([
+            Static(_head(occupation.title or "(no title)")),
+            Static(_dim("Gathering what every meeting said…")),
+        ])  # fmt: skip
+        self.query_one("#learned-compare").mount_all([
+            Static(_head("1 What I believed before, and what they said")),
+            Static(_who("My perceptions, before any meeting")),
+            Static(Content(before) if before else _dim("(none written)"), classes="indent-1"),
+        ])  # fmt: skip
 
     def reload_from_store(self) -> None:
         self.gather()
 
     def on_screen_resume(self) -> None:
-        self.gather()  # also when first shown
+        # Also when first shown: once the perceptions are drawn (see network.py).
+        self.call_after_refresh(self.gather)
 
     def gather(self) -> None:
         occupation = self.store.occupations.get(self.occupation_id)
@@ -136,7 +151,9 @@ class LearnedScreen(InfoviewScreen[None]):
         self._gather(occupation, store.interviews.all(), store.contacts.all(),
                      store.organizations.all())  # fmt: skip
 
-    @work(thread=True, exclusive=True, group="learned")
+    # A description of its own: Textual would otherwise build one from the repr of every
+    # record handed in (slow at 10x, and personal data in its debug output).
+    @work(thread=True, exclusive=True, group="learned", description="what I have learned")
     def _gather(
         self,
         occupation: Occupation,

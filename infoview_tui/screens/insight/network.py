@@ -25,13 +25,15 @@ from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, T
 from textual.widgets.option_list import Option
 from textual.widgets.tree import TreeNode
 
-from ...domain.network import GROUP_LABELS, Network, Person, build_network
+from ...domain.network import GROUP_LABELS, Network, Person, build_network, first_level
 from ...domain.summary import ContactStage
 from ...paths import stylesheet
 from .. import router
 from ..base import InfoviewScreen
 
 PAGE = 100  # people shown at a time within one level of the tree
+EMPLOYERS_SHOWN = 60  # the busiest employers listed on the By employer tab
+PEOPLE_PER_EMPLOYER = 25
 STAGES: tuple[ContactStage | None, ...] = (None, *ContactStage)
 TABS = ("tab-tree", "tab-doors", "tab-employers")
 
@@ -102,6 +104,7 @@ class NetworkScreen(InfoviewScreen[None]):
         self.stage: ContactStage | None = None
         self.organization_id: int | None = None
         self._shown: set[int] | None = None  # a filter's people (with their chains); None: all
+        self._lists_stale = True  # the door-openers and employers lists need filling
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -123,7 +126,23 @@ class NetworkScreen(InfoviewScreen[None]):
         tree.auto_expand = False  # enter opens a person; space opens a level
         tree.show_root = True
         tree.focus()
-        self._build()
+        self._show_first_level()
+        # The worker starts once the first level is on screen: started now, it would take the
+        # interpreter's time from drawing it (one thread runs Python at a time).
+        self.call_after_refresh(self._build)
+
+    def _show_first_level(self) -> None:
+        """Me and the groups of people I found myself, with their counts, at once: one quick
+        pass over the contacts (the whole network is built on a worker, for what follows)."""
+        total, groups = first_level(self.store.contacts.all())
+        tree: Tree[NodeData] = self.query_one("#net-tree", Tree)
+        tree.root.set_label(Text.assemble(("Me", "bold"), f" · {total} people"))
+        for key, count in groups:
+            name = ROOT_GROUP_LABELS.get(key, GROUP_LABELS[key])
+            tree.root.add(Text.assemble(name, (f" ({count})", "dim")), NodeData(GROUP, key=key))
+        tree.root.expand()
+        people = "person" if total == 1 else "people"
+        self.query_one("#net-status", Static).update(f"{total} {people} · counting introductions…")
 
     def reload_from_store(self) -> None:
         self._build()
@@ -142,13 +161,20 @@ class NetworkScreen(InfoviewScreen[None]):
         self.post_message(self.Built(build_network(contacts, interviews, organizations)))
 
     def on_network_screen_built(self, message: Built) -> None:
+        tree: Tree[NodeData] = self.query_one("#net-tree", Tree)
+        opened = [n.data.key for n in tree.root.children if n.data and n.is_expanded]
+        cursor = tree.cursor_node
+        at_group = cursor.data.key if cursor is not None and cursor.data else None
+        first_time = self.net is None
         self.net = message.network
         if self.root_id is not None and self.root_id not in self.net.people:
             self.root_id = None
         self._apply_filter()
         self._fill_tree()
-        self._fill_doors()
-        self._fill_employers()
+        if first_time:  # a group opened, or the cursor moved, while the network was built
+            self._reopen(opened, at_group)
+        self._lists_stale = True  # filled when their tab is first shown
+        self._fill_shown_list()
         if self.focus_id is not None and self.focus_id in self.net.people:
             self._reveal(self.focus_id)
             self.focus_id = None
@@ -220,6 +246,17 @@ class NetworkScreen(InfoviewScreen[None]):
             root.set_label(Text.assemble(("Me", "bold"), " · no one yet"))
         self.call_after_refresh(self._show_detail)
 
+    def _reopen(self, keys: list[str], cursor_key: str | None) -> None:
+        """Open the groups that were open, and put the cursor back on its group."""
+        tree: Tree[NodeData] = self.query_one("#net-tree", Tree)
+        for node in tree.root.children:
+            if node.data is None:
+                continue
+            if node.data.key in keys:
+                node.expand()
+            if node.data.key == cursor_key:
+                self.call_after_refresh(tree.move_cursor, node)
+
     def _add_people(self, node: TreeNode[NodeData], ids: list[int], more_of: str | int | None,
                     offset: int = 0) -> None:  # fmt: skip
         """People `ids[offset:offset+PAGE]` under `node`, then a 'more' line if any are left."""
@@ -258,8 +295,9 @@ class NetworkScreen(InfoviewScreen[None]):
     def _load_level(self, node: TreeNode[NodeData]) -> None:
         """The first page of the people under `node`, the first time it is opened."""
         data = node.data
-        if data is None or node.children or node is self.query_one("#net-tree", Tree).root:
-            return
+        tree_root = self.query_one("#net-tree", Tree).root
+        if data is None or node.children or node is tree_root or self.net is None:
+            return  # (before the network is built, the level is filled when it is)
         if data.kind == GROUP:
             self._add_people(node, self._ids_under(data), data.key)
         elif data.kind == PERSON and data.contact_id is not None:
@@ -399,13 +437,12 @@ class NetworkScreen(InfoviewScreen[None]):
         assert net is not None
         listing = self.query_one("#net-employers", OptionList)
         options: list[Option] = []
-        for name, _org_id, ids in net.employers():
+        rows = [(name, ids) for name, _org, ids in net.employers() if self._visible(ids)]
+        for name, ids in rows[:EMPLOYERS_SHOWN]:
             ids = self._visible(ids)
-            if not ids:
-                continue
             head = Content.assemble((name, "bold"), (f" ({len(ids)})", "dim"))
             options.append(Option(head, disabled=True))
-            for cid in ids[:PAGE]:
+            for cid in ids[:PEOPLE_PER_EMPLOYER]:
                 person = net.people[cid]
                 words = Content.assemble(
                     "  ",
@@ -414,9 +451,15 @@ class NetworkScreen(InfoviewScreen[None]):
                     f" · {person.stage.value}",
                 )
                 options.append(Option(words, id=f"p{cid}"))
-            if len(ids) > PAGE:
-                more = Content.styled(f"  … and {len(ids) - PAGE:,} more", "dim")
+            if len(ids) > PEOPLE_PER_EMPLOYER:
+                left = len(ids) - PEOPLE_PER_EMPLOYER
+                more = Content.styled(f"  … and {left:,} more: e shows only this employer", "dim")
                 options.append(Option(more, disabled=True))
+        if len(rows) > EMPLOYERS_SHOWN:
+            left = len(rows) - EMPLOYERS_SHOWN
+            options.append(Option(Content.styled(
+                f"… {left:,} more employers, with fewer people: e picks one", "dim"
+            ), disabled=True))  # fmt: skip
         if not options:
             options = [Option("No one is linked to an employer yet.", disabled=True)]
         listing.set_options(options)
@@ -494,8 +537,8 @@ class NetworkScreen(InfoviewScreen[None]):
     def _refilter(self) -> None:
         self._apply_filter()
         self._fill_tree()
-        self._fill_doors()
-        self._fill_employers()
+        self._lists_stale = True
+        self._fill_shown_list()
         if self._shown is not None and self.net is not None:
             matches = self.net.matching(self.stage, self.organization_id)
             if matches:
@@ -532,4 +575,16 @@ class NetworkScreen(InfoviewScreen[None]):
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
+        self._fill_shown_list()
         self._show_detail()
+
+    def _fill_shown_list(self) -> None:
+        """The door-openers and employers lists, once one of them is looked at: at 10x the
+        employers alone are thousands of lines, not worth building for a look at the tree."""
+        if self.net is None or not self._lists_stale:
+            return
+        if self.query_one("#net-tabs", TabbedContent).active == "tab-tree":
+            return
+        self._lists_stale = False
+        self._fill_doors()
+        self._fill_employers()

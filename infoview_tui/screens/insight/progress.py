@@ -23,7 +23,16 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from ...domain.network import GROUP_LABELS
-from ...domain.progress import FIT_AREAS, Progress, build_progress, summary_line
+from ...domain.progress import (
+    FIT_AREAS,
+    Progress,
+    WeekCount,
+    build_progress,
+    home_line,
+    meetings_by_week,
+    summary_line,
+    weeks_lines,
+)
 from ...paths import stylesheet
 from ..base import InfoviewScreen
 
@@ -71,7 +80,23 @@ class ProgressScreen(InfoviewScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "How far I have come"
-        self._count()
+        self._show_first_part()
+        self.call_after_refresh(self._count)  # once the first part is drawn (see network.py)
+
+    def _show_first_part(self) -> None:
+        """The meetings a week, plot and words, and the short summary, at once (a quick pass
+        over the meetings); the rest is counted on a worker."""
+        store = self.store
+        now = self.now()
+        cap = store.profile().weekly_meeting_cap
+        interviews = store.interviews.all()
+        weeks = meetings_by_week(interviews, now.date(), now.tzinfo)
+        self.query_one("#words-meetings", Static).update(
+            Content("\n".join(weeks_lines(weeks, cap, now.date())))
+        )
+        self._plot_weeks(weeks, cap)
+        summary = home_line(store.contacts.all(), interviews, cap, now.date(), now.tzinfo)
+        self.query_one("#progress-summary", Static).update(Content(f"{summary} · counting…"))
 
     def reload_from_store(self) -> None:
         self._count()
@@ -114,21 +139,24 @@ class ProgressScreen(InfoviewScreen[None]):
         return plot, plot.plt
 
     def _plot_meetings(self, p: Progress) -> None:
+        self._plot_weeks(p.weeks, p.cap)
+
+    def _plot_weeks(self, weeks: list[WeekCount], cap: int | None) -> None:
         """One bar a week: held (full) and planned but not held (light), the cap a line."""
         plot, plt = self._plot("meetings")
-        labels = [w.label() for w in p.weeks]
-        held = [w.held for w in p.weeks]
-        waiting = [max(w.planned - w.held, 0) for w in p.weeks]
+        labels = [w.label() for w in weeks]
+        held = [w.held for w in weeks]
+        waiting = [max(w.planned - w.held, 0) for w in weeks]
         plt.stacked_bar(
             labels, [held, waiting], labels=["held", "planned, not held"], marker=["█", "░"],
             width=0.6,
         )  # fmt: skip
-        if p.cap:
-            plt.hline(p.cap, "red")
-        top = max([p.cap or 0, *(a + b for a, b in zip(held, waiting, strict=True))]) + 1
+        if cap:
+            plt.hline(cap, "red")
+        top = max([cap or 0, *(a + b for a, b in zip(held, waiting, strict=True))]) + 1
         plt.ylim(0, max(2, top))
         plt.yticks(list(range(0, max(2, top) + 1)))
-        plt.title("Meetings a week" + (f" (cap {p.cap}: the line)" if p.cap else ""))
+        plt.title("Meetings a week" + (f" (cap {cap}: the line)" if cap else ""))
         plot.refresh()
 
     def _plot_people(self, p: Progress) -> None:

@@ -238,7 +238,14 @@ class ImportScreen(InfoviewScreen[ImportPlan | None]):
         self.refresh_bindings()
         self._read(self._token, path, self._mapping)
 
-    @work(thread=True, exclusive=True, group="import-read", exit_on_error=False)
+    # A description of its own: Textual would otherwise build one from the arguments (a path).
+    @work(
+        thread=True,
+        exclusive=True,
+        group="import-read",
+        exit_on_error=False,
+        description="read a contacts file",
+    )
     def _read(self, token: int, path: Path, mapping: dict[str, str] | None) -> None:
         """Read and plan; touches no widget, only posts what it found."""
         try:
