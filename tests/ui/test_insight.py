@@ -96,7 +96,7 @@ async def test_network_filters_keep_the_chain_and_rerooting_shows_a_persons_web(
             await pilot.press("s")
         await pilot.pause()
         text = screen_text(pilot.app)
-        assert "showing 3 met of 15 (x shows all)" in text
+        assert "x shows all · 3 of 15 met" in text
         # Only the chains to the three people met: friends and former co-workers.
         assert "Friends (1)" in text and "Former co-workers (1)" in text
         assert "Family" not in text and "Professional community" not in text
@@ -123,6 +123,25 @@ async def test_network_filters_keep_the_chain_and_rerooting_shows_a_persons_web(
         await pilot.pause()
         text = screen_text(pilot.app)
         assert "Cedar Valley Diabetes Research Clinic (2)" in text and "Lucy Park" in text
+
+
+async def test_filtering_by_employer_opens_the_chain_to_the_first_person_there(
+    run_app, demo, screen_text
+):
+    async with run_app() as pilot:
+        pilot.app.push_screen(NetworkScreen())
+        await settle(pilot)
+        screen = pilot.app.screen
+        await pilot.press("e")  # which employer? the busiest first
+        await pilot.pause()
+        await pilot.press("down", "enter")  # Coastal University Hospital: Priya and Daniel
+        await settle(pilot)
+        text = screen_text(pilot.app)
+        assert "x shows all · 2 of 15 at Coastal University Hospital" in text
+        assert "Family" not in text
+        tree = screen.query_one(Tree)
+        assert tree.cursor_node is not None and "Priya Raman" in str(tree.cursor_node.label)
+        assert "Me → Priya Raman" in detail(screen)  # the dialog closing kept it open
 
 
 async def test_network_opens_at_a_contact_from_the_contacts_list(run_app, demo):

@@ -105,6 +105,7 @@ class NetworkScreen(InfoviewScreen[None]):
         self.organization_id: int | None = None
         self._shown: set[int] | None = None  # a filter's people (with their chains); None: all
         self._lists_stale = True  # the door-openers and employers lists need filling
+        self._built_at = -1  # the store's change count the network was built from
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -148,12 +149,15 @@ class NetworkScreen(InfoviewScreen[None]):
         self._build()
 
     def on_screen_resume(self) -> None:
-        if self.net is not None:
-            self._build()  # a person may have been changed or deleted from their card
+        # Back from a card or a dialog: built again only when something changed meanwhile (a
+        # person edited or deleted), so what was open stays open.
+        if self.net is not None and self.store.change_count != self._built_at:
+            self._build()
 
     @work(thread=True, exclusive=True, group="network")
     def _build(self) -> None:
         store = self.store
+        self._built_at = store.change_count
         # The record lists are copied here; building from them reads no shared state.
         contacts = store.contacts.all()
         interviews = store.interviews.all()
@@ -210,7 +214,7 @@ class NetworkScreen(InfoviewScreen[None]):
             if self.organization_id is not None:
                 org = self.store.organizations.get(self.organization_id)
                 what.append(f"at {org.name}" if org else "at a deleted employer")
-            said.append(f"showing {matches} {' '.join(what)} of {total} (x shows all)")
+            said.append(f"x shows all · {matches} of {total} {' '.join(what)}")
         if not said:
             said.append(f"{total} {'person' if total == 1 else 'people'}")
             introduced = total - net.count_introduced(None)
