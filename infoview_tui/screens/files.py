@@ -234,3 +234,23 @@ def offer_export(
         ),
         chosen,
     )
+
+
+def offer_meeting_markdown(app: InfoviewApp, meeting_id: int) -> None:
+    """One meeting as Markdown (services.exports.export_md), through the export dialog: from
+    the After screen and from the Meetings list alike."""
+    from ..services.exports import export_md
+
+    offer_export(
+        app,
+        "Export this meeting as Markdown",
+        about="A Markdown file: the plan, questions asked and not, timed notes, captures, "
+        "the reflection beside your earlier perceptions.",
+        make=lambda choice: export_md(
+            app.store,
+            app.clock.now(),
+            meeting=str(meeting_id),
+            include_private=choice.include_private,
+        ),
+        private=True,
+    )

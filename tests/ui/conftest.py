@@ -140,3 +140,21 @@ async def shown(pilot: Pilot, kind: type[Screen] | Screen, turns: int = 250) -> 
             return screen
         await pilot.pause()
     raise AssertionError(f"{kind} never showed; on top: {pilot.app.screen}")
+
+
+async def store_opened(pilot: Pilot) -> None:
+    """Until the app's store is open (it opens on a worker, after the first frame)."""
+    while not pilot.app.has_store:
+        await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def worked(pilot: Pilot) -> None:
+    """Let the screen's worker finish and its message arrive (views that count off the UI
+    thread)."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()

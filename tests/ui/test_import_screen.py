@@ -20,18 +20,9 @@ from infoview_tui.screens.people.import_contacts import ImportScreen
 from infoview_tui.services import imports
 from infoview_tui.widgets.path_input import PathInput
 
-from .conftest import NOW, record_notifications
+from .conftest import NOW, record_notifications, store_opened, worked
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "exchange"
-
-
-async def opened(pilot) -> None:
-    """Until the app's store is open (it opens on a worker, after the first frame)."""
-    while not pilot.app.has_store:
-        await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 async def open_import(pilot) -> ImportScreen:
@@ -53,13 +44,7 @@ async def preview(pilot, path: Path | str) -> None:
     field.post_message(events.Paste(str(path)))
     await pilot.pause()
     await pilot.press("enter")
-    await settle(pilot)
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
+    await worked(pilot)
 
 
 def status(screen: ImportScreen) -> str:
@@ -195,7 +180,7 @@ async def test_a_csv_without_a_names_column_asks_which_column_holds_what(
         assert "Choose the column of names" in str(dialog.query_one("#columns-error").render())
         dialog.query_one("#column-0", Select).value = "name"
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await worked(pilot)
         assert pilot.app.screen is screen
         assert "2 new" in status(screen)
         await pilot.press("ctrl+s")
@@ -229,7 +214,7 @@ async def test_reading_runs_off_the_screen_so_keys_still_work(run_app, store, mo
         await pilot.pause()
         assert field.value.endswith("Connections.csvx")
         release.set()
-        await settle(pilot)
+        await worked(pilot)
         assert threads and threads[0] is not threading.main_thread()
         assert "6 new" in status(screen)
 
@@ -241,17 +226,17 @@ async def test_tab_completes_the_path(run_app, store, tmp_path):
         screen = await open_import(pilot)
         field = screen.query_one("#import-path", PathInput)
         field.post_message(events.Paste(str(tmp_path / "Dow")))
-        await settle(pilot)
+        await worked(pilot)
         await pilot.press("tab")
-        await settle(pilot)
+        await worked(pilot)
         assert field.value == f"{tmp_path}/Downloads/"
         await pilot.press("C")
-        await settle(pilot)
+        await worked(pilot)
         await pilot.press("tab")
-        await settle(pilot)
+        await worked(pilot)
         assert field.value == f"{tmp_path}/Downloads/Connections.csv"
         await pilot.press("enter")
-        await settle(pilot)
+        await worked(pilot)
         assert "6 new" in status(screen)
 
 
@@ -259,11 +244,11 @@ async def test_import_from_the_palette_on_the_demo(tmp_path):
     clock = FakeClock(NOW)
     app = build_app(clock, demo_in=tmp_path, autosave_after=0)
     async with app.run_test(size=(80, 24)) as pilot:
-        await opened(pilot)
+        await store_opened(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Import contacts")
-        await settle(pilot)  # the palette searches on a worker
+        await worked(pilot)  # the palette searches on a worker
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen
@@ -295,7 +280,7 @@ async def test_odd_paths_get_a_message_never_a_crash(run_app, store, pasted, scr
         assert screen.query_one("#import-status").has_class("-error")
         assert pilot.app.is_running and "Traceback" not in screen_text(pilot.app)
         await pilot.press("ctrl+f", "tab")  # completion of an odd path: nothing, no crash
-        await settle(pilot)
+        await worked(pilot)
         assert pilot.app.is_running
 
 
@@ -310,7 +295,7 @@ async def test_on_a_read_only_file_the_preview_shows_and_the_import_is_refused(d
     app = build_app(clock, opener=lambda: Store.open(data_path, clock))
     said = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await opened(pilot)
+        await store_opened(pilot)
         screen = await open_import(pilot)
         await preview(pilot, FIXTURES / "Connections.csv")
         assert "6 new" in status(screen)  # reading is allowed

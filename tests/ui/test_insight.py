@@ -30,7 +30,7 @@ from infoview_tui.screens.insight.learned import LearnedScreen
 from infoview_tui.screens.insight.network import NetworkScreen
 from infoview_tui.screens.insight.progress import ProgressScreen
 
-from .conftest import record_notifications
+from .conftest import record_notifications, worked
 
 
 @pytest.fixture
@@ -41,13 +41,6 @@ def demo(store, clock):
 
 def ids_by_name(store) -> dict[str, int]:
     return {c.name: c.id for c in store.contacts.all()}
-
-
-async def settle(pilot) -> None:
-    """Let a view's worker finish and its message arrive."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def detail(screen: NetworkScreen) -> str:
@@ -65,7 +58,7 @@ def words(screen: ProgressScreen, part: str) -> str:
 async def test_network_from_home_walks_the_introductions_on_the_demo(run_app, demo, screen_text):
     async with run_app() as pilot:
         await pilot.press("n")
-        await settle(pilot)
+        await worked(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, NetworkScreen)
         text = screen_text(pilot.app)
@@ -89,7 +82,7 @@ async def test_network_filters_keep_the_chain_and_rerooting_shows_a_persons_web(
 ):
     async with run_app() as pilot:
         pilot.app.push_screen(NetworkScreen())
-        await settle(pilot)
+        await worked(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, NetworkScreen)
         for _ in range(4):  # to approach → requested → scheduled → met
@@ -130,12 +123,12 @@ async def test_filtering_by_employer_opens_the_chain_to_the_first_person_there(
 ):
     async with run_app() as pilot:
         pilot.app.push_screen(NetworkScreen())
-        await settle(pilot)
+        await worked(pilot)
         screen = pilot.app.screen
         await pilot.press("e")  # which employer? the busiest first
         await pilot.pause()
         await pilot.press("down", "enter")  # Coastal University Hospital: Priya and Daniel
-        await settle(pilot)
+        await worked(pilot)
         text = screen_text(pilot.app)
         assert "x shows all · 2 of 15 at Coastal University Hospital" in text
         assert "Family" not in text
@@ -151,7 +144,7 @@ async def test_network_opens_at_a_contact_from_the_contacts_list(run_app, demo):
         await pilot.press(*"/tom", "enter")  # filter to Tom Becker
         await pilot.pause()
         await pilot.press("n")
-        await settle(pilot)
+        await worked(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, NetworkScreen)
         await pilot.pause()
@@ -165,7 +158,7 @@ async def test_thousands_of_connections_come_a_page_at_a_time(run_app, store, sc
         store.contacts.save(Contact(name="Ann Friend", found_through=FoundThrough.FRIEND))
     async with run_app() as pilot:
         pilot.app.push_screen(NetworkScreen())
-        await settle(pilot)
+        await worked(pilot)
         screen = pilot.app.screen
         tree = screen.query_one(Tree)
         text = screen_text(pilot.app)
@@ -186,7 +179,7 @@ async def test_thousands_of_connections_come_a_page_at_a_time(run_app, store, sc
 async def test_an_empty_network_says_where_to_start(run_app, screen_text):
     async with run_app() as pilot:
         pilot.app.push_screen(NetworkScreen())
-        await settle(pilot)
+        await worked(pilot)
         assert "No one yet: add the people you might talk to" in screen_text(pilot.app)
 
 
@@ -196,7 +189,7 @@ async def test_an_empty_network_says_where_to_start(run_app, screen_text):
 async def test_progress_shows_each_part_with_its_numbers_in_words(run_app, demo, screen_text):
     async with run_app() as pilot:
         await pilot.press("g")
-        await settle(pilot)
+        await worked(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, ProgressScreen)
         text = screen_text(pilot.app)
@@ -233,7 +226,7 @@ async def test_progress_counts_a_store_built_for_it(run_app, store, clock, scree
     store.save_profile(store.profile().__class__(weekly_meeting_cap=1))
     async with run_app() as pilot:
         pilot.app.push_screen(ProgressScreen())
-        await settle(pilot)
+        await worked(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, ProgressScreen)
         assert screen.progress is not None and screen.progress.met == 1

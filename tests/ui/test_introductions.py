@@ -22,7 +22,7 @@ from infoview_tui.screens.prepare.introductions import IntroductionsScreen
 from infoview_tui.screens.prepare.occupation import OccupationScreen
 from infoview_tui.widgets.record_table import RecordTable
 
-from .conftest import NOW, record_notifications
+from .conftest import NOW, record_notifications, store_opened, worked
 
 
 @pytest.fixture
@@ -40,21 +40,6 @@ def ids(store):
     return {"harbour": harbour.id, "northwind": northwind.id, "ada": ada.id}
 
 
-async def opened(pilot) -> None:
-    """Until the app's store is open (it opens on a worker, after the first frame)."""
-    while not pilot.app.has_store:
-        await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
-
-
 def rows(screen: IntroductionsScreen) -> list[list[str]]:
     table = screen.query_one(RecordTable)
     return [[str(c).strip() for c in table.get_row_at(i)] for i in range(table.row_count)]
@@ -69,7 +54,7 @@ async def test_each_target_with_who_i_know_and_no_one_yet_said_out_loud(run_app,
         await pilot.press("e")  # employers
         await pilot.pause()
         await pilot.press("w")
-        await settle(pilot)
+        await worked(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, IntroductionsScreen)
         assert rows(screen) == [
@@ -103,7 +88,7 @@ async def test_a_asks_for_an_introduction_once_and_enter_opens_the_person(
     async with run_app() as pilot:
         said = record_notifications(pilot.app)
         pilot.app.push_screen(IntroductionsScreen(organization_id=ids["harbour"]))
-        await settle(pilot)
+        await worked(pilot)
         await pilot.press("a")
         await pilot.pause()
         title = "Ask Ada Okafor for an introduction to someone at Harbour Health"
@@ -127,7 +112,7 @@ async def test_from_the_employer_card_and_the_occupation_screen(run_app, ids, sc
         pilot.app.push_screen(EmployerCardScreen(ids["northwind"]))
         await pilot.pause()
         await pilot.press("ctrl+o")
-        await settle(pilot)
+        await worked(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, IntroductionsScreen)
         assert "── 2. Northwind Labs" in str(
@@ -140,7 +125,7 @@ async def test_from_the_employer_card_and_the_occupation_screen(run_app, ids, sc
         pilot.app.push_screen(OccupationScreen())
         await pilot.pause()
         await pilot.press("w")
-        await settle(pilot)
+        await worked(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, IntroductionsScreen)
         assert "The job: Research nurse" in str(screen.query_one("#intros-detail").border_title)
@@ -150,20 +135,20 @@ async def test_nothing_ranked_and_no_occupation_says_what_to_do(run_app, store, 
     store.contacts.save(Contact(name="Ada Okafor"))
     async with run_app() as pilot:
         pilot.app.push_screen(IntroductionsScreen())
-        await settle(pilot)
+        await worked(pilot)
         assert "No ranked employers and no current occupation yet" in screen_text(pilot.app)
 
 
 async def test_on_the_demo_from_the_palette(tmp_path, screen_text):
     app = build_app(FakeClock(NOW), demo_in=tmp_path, autosave_after=0)
     async with app.run_test(size=(80, 24)) as pilot:
-        await opened(pilot)
+        await store_opened(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Warm introductions")
-        await settle(pilot)  # the palette searches on a worker
+        await worked(pilot)  # the palette searches on a worker
         await pilot.press("enter")
-        await settle(pilot)
+        await worked(pilot)
         screen = app.screen
         assert isinstance(screen, IntroductionsScreen)
         table = rows(screen)

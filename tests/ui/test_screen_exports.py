@@ -34,7 +34,7 @@ from infoview_tui.screens.people.contacts import ContactsScreen
 from infoview_tui.screens.plan.meetings import MeetingsScreen
 from infoview_tui.widgets.path_input import PathInput
 
-from .conftest import NOW, record_notifications
+from .conftest import NOW, record_notifications, store_opened
 
 WORK_ABILITY = "SENTINEL-work-ability-7f3a"
 DISCLOSURE = "SENTINEL-disclosure-91c2"
@@ -72,15 +72,6 @@ def ids(store):
 
 def private(path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
-
-
-async def opened(pilot) -> None:
-    """Until the app's store is open (it opens on a worker, after the first frame)."""
-    while not pilot.app.has_store:
-        await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 async def dialog(pilot) -> ExportDialog:
@@ -321,7 +312,7 @@ async def test_exports_on_the_demo(tmp_path):
 
     app = build_app(FakeClock(NOW), demo_in=tmp_path, autosave_after=0)
     async with app.run_test(size=(80, 24)) as pilot:
-        await opened(pilot)
+        await store_opened(pilot)
         await pilot.press("a")  # after the latest meeting
         await pilot.pause()
         await pilot.press("x")

@@ -44,7 +44,7 @@ from ...domain.timefmt import full_date
 from ...paths import stylesheet
 from ...services import Outcome, followups, leads, meetings
 from ...typing_rule import is_text
-from ..files import offer_export
+from ..files import offer_meeting_markdown
 from ..sending import (
     SEND_ACTIONS,
     Sendable,
@@ -297,22 +297,10 @@ class AfterScreen(SendingScreen):
 
     def action_export_markdown(self) -> None:
         """This meeting as Markdown (services.exports), saved for the person."""
-        from ...services.exports import export_md
-
         if self.interview is None or self.interview.id is None:
             return
         self.save()  # the reflection as typed so far
-        meeting = str(self.interview.id)
-        offer_export(
-            self.app,
-            "Export this meeting as Markdown",
-            about="A Markdown file: the plan, questions asked and not, timed notes, captures, "
-            "the reflection beside your earlier perceptions.",
-            make=lambda choice: export_md(
-                self.store, self.now(), meeting=meeting, include_private=choice.include_private
-            ),
-            private=True,
-        )
+        offer_meeting_markdown(self.app, self.interview.id)
 
     def show_send_status(self, message: str) -> None:
         self._show_thanks_status(message)

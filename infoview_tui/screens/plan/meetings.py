@@ -23,7 +23,7 @@ from ...paths import stylesheet
 from ...services import meetings as meetings_service
 from ...widgets.record_table import ColumnSpec, PlainCell, RecordTable
 from .. import router
-from ..files import offer_export
+from ..files import offer_export, offer_meeting_markdown
 from ..record_list import RecordListScreen
 
 COLUMNS = (
@@ -175,22 +175,10 @@ class MeetingsScreen(RecordListScreen):
         router.open_plan(self.app, meeting.id)
 
     def action_export_markdown(self) -> None:
-        from ...services.exports import export_md
-
         meeting = self._meetings.get(self.table.highlighted_id or -1)
         if meeting is None or meeting.id is None:
             return
-        number = str(meeting.id)
-        offer_export(
-            self.app,
-            "Export this meeting as Markdown",
-            about="A Markdown file: the plan, questions asked and not, timed notes, captures, "
-            "the reflection beside your earlier perceptions.",
-            make=lambda choice: export_md(
-                self.store, self.now(), meeting=number, include_private=choice.include_private
-            ),
-            private=True,
-        )
+        offer_meeting_markdown(self.app, meeting.id)
 
     def action_export_calendar(self) -> None:
         from ...services.exports import export_ics
