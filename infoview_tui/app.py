@@ -204,7 +204,7 @@ class InfoviewApp(App[None]):
         except Exception as err:  # a bug: say so plainly, keep the details for a report
             from . import crash
 
-            private = crash.private_texts_of(store.profile()) if store is not None else []
+            private = crash.private_texts_of_store(store) if store is not None else []
             report = crash.write_report(
                 err,
                 beside=self.report_beside,
@@ -337,7 +337,7 @@ class InfoviewApp(App[None]):
                     self.save_screens()
                 with contextlib.suppress(Exception):
                     store.flush(timeout=10)  # in the journal, whatever happens next
-            private = crash.private_texts_of(store.profile()) if store is not None else []
+            private = crash.private_texts_of_store(store) if store is not None else []
             self.crash_report = crash.write_report(
                 inner, beside=self.report_beside, now=self.clock.now(), private=private,
                 where=_where(self),

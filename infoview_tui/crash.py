@@ -26,8 +26,12 @@ import traceback
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 REPORT_MARK = ".crash-"
+if TYPE_CHECKING:
+    from .store.store import Store
+
 BLANKED = "[private]"
 _WORD = re.compile(r"\w[\w'’-]*\w")
 MIN_WORD = 4  # shorter words say little on their own and are everywhere in code
@@ -158,6 +162,17 @@ def private_texts_of(profile: object) -> list[str]:
     from .domain.records import PRIVATE_PROFILE_FIELDS
 
     return [str(getattr(profile, name, "") or "") for name in PRIVATE_PROFILE_FIELDS]
+
+
+def private_texts_of_store(store: Store) -> list[str]:
+    """Every private text an open store holds: the profile's private fields and what each
+    meeting cost me in my words (its energy `feeling`, as private as the notes)."""
+    texts = private_texts_of(store.profile())
+    with contextlib.suppress(Exception):
+        for interview in store.interviews.all():
+            if interview.energy is not None and interview.energy.feeling:
+                texts.append(interview.energy.feeling)
+    return texts
 
 
 def private_texts_in_file(path: Path | None) -> list[str]:

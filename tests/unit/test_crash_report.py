@@ -93,3 +93,27 @@ def test_private_text_never_survives_scrubbing_however_it_is_quoted(private, bef
             continue  # there by chance, not from the private field
         scrubbed = crash.scrub(f"{before}{form(private)}{after}", [private])
         assert hidden not in scrubbed.replace(crash.BLANKED, "\x00"), name
+
+
+def test_what_a_meeting_cost_is_as_private_as_the_profiles_notes(tmp_path):
+    """The energy feeling written after a meeting is among the texts a report blanks out."""
+    from infoview_tui.clock import FakeClock
+    from infoview_tui.domain.records import EnergyCost, Interview, Profile
+    from infoview_tui.store.store import Store
+
+    store = Store.open(tmp_path / "infoview.json", FakeClock(NOW))
+    try:
+        store.save_profile(Profile(work_ability="Tire by noon"))
+        store.interviews.save(
+            Interview(energy=EnergyCost(cost=4, feeling="Wiped out, cried after"))
+        )
+        private = crash.private_texts_of_store(store)
+    finally:
+        store.close()
+    assert "Tire by noon" in private and "Wiped out, cried after" in private
+    try:
+        raise ValueError("kept 'Wiped out, cried after' for meeting 1")
+    except ValueError as err:
+        report = crash.write_report(err, beside=tmp_path / "infoview.json", now=NOW,
+                                    private=private)  # fmt: skip
+    assert report is not None and "cried" not in report.read_text()
