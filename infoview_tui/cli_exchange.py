@@ -32,6 +32,7 @@ from .cli_common import (
     missing_file,
     say,
 )
+from .domain.when_reader import NEXT_RULE
 from .paths import NEW_FILE
 
 if TYPE_CHECKING:
@@ -75,7 +76,8 @@ folder under a name with today's date. Work-ability notes and the disclosure pla
 export unless --include-private (md and json can hold them). Dates in --from/--to are read
 like dates in the app, day and month in the order set under Me; for md and activity, which
 look back, a date without a year is its last one (--from 25/12 in March: last Christmas).
-What was read is printed with the result.
+Weekdays, as in every date field: {next_rule};
+last fri = Friday of last week. What was read is printed with the result.
 """
 
 
@@ -125,7 +127,7 @@ def export_parser() -> argparse.ArgumentParser:
         prog="infoview export",
         description="Write your data in another format. Reads the data file without changing "
         "or locking it.",
-        epilog=EXPORT_EXAMPLES,
+        epilog=EXPORT_EXAMPLES.format(next_rule=NEXT_RULE),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("kind", choices=("md", "json", "ics", "vcf", "activity"), metavar="KIND",

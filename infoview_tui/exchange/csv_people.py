@@ -76,7 +76,10 @@ HEADINGS = {
     **dict.fromkeys(("notes", "note", "comments", "comment"), "notes"),
     **dict.fromkeys(("connected on", "connected", "date connected"), "connected_on"),
 }  # fmt: skip
-LINKEDIN_MARKS = ("company", "position", "connected on", "email address")
+# LinkedIn's columns beside the names: "Connected On" in every version seen, "Company" with
+# "Position" in all of them. Outlook and Google exports have names and Company too, with "Job
+# Title" or "Organization Title", so Company alone would mark their people as from LinkedIn.
+LINKEDIN_MARKS = ({"connected on"}, {"company", "position"})
 
 
 def heading_key(text: str) -> str:
@@ -152,7 +155,7 @@ def _blank(record: list[str]) -> bool:
 
 def _is_linkedin_header(record: list[str]) -> bool:
     keys = {heading_key(cell) for cell in record}
-    return "first name" in keys and "last name" in keys and any(m in keys for m in LINKEDIN_MARKS)
+    return "first name" in keys and "last name" in keys and any(m <= keys for m in LINKEDIN_MARKS)
 
 
 @dataclass

@@ -358,6 +358,13 @@ def test_every_command_has_help_with_an_example():
         assert "infoview" in out(result) and ("example" in out(result).lower()), args
 
 
+def test_export_help_gives_the_one_rule_for_next_weekday():
+    """--from/--to are date fields like the app's: their help states the same rule."""
+    from infoview_tui.domain.when_reader import NEXT_RULE
+
+    assert NEXT_RULE in " ".join(out(infoview("export", "--help")).split())
+
+
 def test_help_names_the_default_data_file_in_full(tmp_path):
     """The default file is looked up only when help is shown; it must still be named."""
     env = {"XDG_DATA_HOME": str(tmp_path / "a very long folder name" / "to make help wrap")}

@@ -150,6 +150,28 @@ def test_a_spreadsheet_csv_with_semicolons_in_windows_1252():
     assert contents.notes == ["Columns not imported: Birthday."]
 
 
+OUTLOOK = (
+    "First Name,Middle Name,Last Name,Title,Suffix,E-mail Address,Home Phone,Company,Job Title\r\n"
+    "Carla,,Nunez,,,carla@example.com,,Eastgate Family Health Team,Physiotherapist\r\n"
+)
+GOOGLE = (
+    "First Name,Middle Name,Last Name,Organization Name,Organization Title,"
+    "E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value\r\n"
+    "Élodie,,Martin,Acme Inc.,Nurse,* Home,elodie@example.com,Mobile,+33 6 12 34 56 78\r\n"
+)
+
+
+@pytest.mark.parametrize("text", [OUTLOOK, GOOGLE], ids=["outlook", "google"])
+def test_address_book_exports_with_names_and_company_are_not_taken_for_linkedin(text):
+    """Outlook and Google write First Name, Last Name and Company too; their people must
+    not be marked as LinkedIn connections, and their e-mail, phone and title are kept."""
+    contents = read_contacts(text.encode(), "contacts.csv")
+    assert contents.kind is ContactSource.CSV
+    assert "LinkedIn" not in contents.label
+    (person,) = contents.people
+    assert person.emails and person.job_title and person.company
+
+
 def test_map_names_the_columns():
     raw = b"Who,Works at,Mail,Seen\nAna Diaz,Acme,ana@x.example,2025-01-02\n"
     with pytest.raises(ReadError, match="No column holds names"):
