@@ -7,12 +7,19 @@ by kill -9, so a crash never leaves a stale lock behind.
 The lock belongs to the real file: a symlink (the usual way to keep the data in a sync folder)
 and its target take the same lock. The lock file is removed on release; a process that opened
 it just before then finds, once it holds the flock, that the name points elsewhere, and retries.
+
+Some file systems have no flock at all (NFS without its lock service says ENOLCK; some network
+and FUSE mounts say EOPNOTSUPP or ENOSYS). There the lock file's content is the lock: the pid
+and host of the holder. A pid that is not running on this host is a lock left by a crash and
+is taken over; a holder on another host cannot be checked, so it is named in the refusal.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import socket
 from pathlib import Path
 
 from .errors import FileLocked
@@ -21,6 +28,25 @@ try:
     import fcntl
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
+
+
+# What flock says on a file system that cannot lock (as opposed to EWOULDBLOCK: held).
+NO_FLOCK = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL})
+
+
+def _read(fd: int) -> str:
+    os.lseek(fd, 0, os.SEEK_SET)
+    return os.read(fd, 300).decode(errors="replace").strip()
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: it exists
+    return True
 
 
 def lock_path(data_path: Path) -> Path:
@@ -38,25 +64,49 @@ class DataLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
             try:
                 self._lock(fd)
-            except OSError:
-                holder = os.read(fd, 32).decode(errors="replace").strip()
-                os.close(fd)
-                who = f" (process {holder})" if holder.isdigit() else ""
-                raise FileLocked(
-                    self.data_path,
-                    f"infoview is already open on this data file{who}.",
-                    "Switch to that window, or close it first. Only one infoview may change a "
-                    "file at a time; `infoview queue` and exports still work meanwhile.",
-                ) from None
+            except OSError as err:
+                if err.errno not in NO_FLOCK:
+                    self._refuse(fd, _read(fd))
+                self._lock_by_content(fd)  # raises FileLocked when a live holder is named
             if self._still_named(fd):
                 break
             os.close(fd)  # the holder released and removed it meanwhile: lock the new one
         os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, f"{os.getpid()} {socket.gethostname()}".encode())
         self._fd = fd
 
+    def _refuse(self, fd: int, holder: str) -> None:
+        os.close(fd)
+        pid, _, host = holder.partition(" ")
+        who = f" (process {pid}" if pid.isdigit() else ""
+        if who and host and host != socket.gethostname():
+            who += f" on the computer {host!r}"
+        raise FileLocked(
+            self.data_path,
+            f"infoview is already open on this data file{who + ')' if who else ''}.",
+            "Switch to that window, or close it first. Only one infoview may change a "
+            "file at a time; `infoview queue` and exports still work meanwhile."
+            + (
+                f" If that computer no longer runs infoview, delete {self.path}."
+                if host and host != socket.gethostname()
+                else ""
+            ),
+        ) from None
+
+    def _lock_by_content(self, fd: int) -> None:
+        """No flock here: the holder named in the file keeps it while it runs."""
+        holder = _read(fd)
+        pid, _, host = holder.partition(" ")
+        if not pid.isdigit() or int(pid) == os.getpid():
+            return
+        if host and host != socket.gethostname():
+            self._refuse(fd, holder)
+        if _running(int(pid)):
+            self._refuse(fd, holder)
+
     @staticmethod
-    def _lock(fd: int) -> None:
+    def _lock(fd: int) -> None:  # raises OSError: EWOULDBLOCK when held, NO_FLOCK when none
         if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         else:  # pragma: no cover - Windows

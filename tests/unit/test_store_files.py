@@ -214,3 +214,61 @@ def test_new_folders_are_private_whatever_the_umask(tmp_path, clock):
         assert mode(folder) == 0o700, folder
     assert mode(path) == 0o600
     assert mode(path.with_name("infoview.backups")) == 0o700
+
+
+@pytest.fixture
+def no_flock(monkeypatch):
+    """A file system that cannot lock (NFS without its lock service answers ENOLCK)."""
+    import errno
+
+    from infoview_tui.store import lock as lock_module
+
+    def flock(fd, how):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(lock_module.fcntl, "flock", flock)
+
+
+def test_where_files_cannot_be_locked_the_lock_file_names_its_holder(data_path, no_flock):
+    """Not 'already open' for everyone (the file could never be opened): the first infoview
+    opens it, a second is refused while the first runs, and a lock left by a crash (its
+    process gone) is taken over."""
+    import socket
+    import subprocess
+
+    from infoview_tui.store.lock import DataLock
+
+    data_path.parent.mkdir(parents=True)
+    first = DataLock(data_path)
+    first.acquire()
+    with open(first.path) as held:
+        assert held.read() == f"{os.getpid()} {socket.gethostname()}"
+
+    other = subprocess.Popen(["sleep", "30"])
+    try:
+        first.release()
+        first.path.write_text(f"{other.pid} {socket.gethostname()}")  # another infoview runs
+        with pytest.raises(FileLocked, match=f"process {other.pid}"):
+            DataLock(data_path).acquire()
+    finally:
+        other.kill()
+        other.wait()
+    second = DataLock(data_path)  # that process is gone: its lock was left by a crash
+    second.acquire()
+    assert second.held
+    second.release()
+    assert not first.path.exists()
+
+
+def test_where_files_cannot_be_locked_a_holder_on_another_computer_is_named(data_path, no_flock):
+    from infoview_tui.store.lock import DataLock
+
+    data_path.parent.mkdir(parents=True)
+    lock = data_path.with_name(data_path.name + ".lock")
+    lock.write_text("4242 the-other-laptop")
+    with pytest.raises(FileLocked) as refused:
+        DataLock(data_path).acquire()
+    words = " ".join(str(refused.value).split())
+    assert "process 4242 on the computer 'the-other-laptop'" in words
+    assert f"delete {lock}" in words
+    assert lock.read_text() == "4242 the-other-laptop"  # not taken over
