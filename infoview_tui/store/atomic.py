@@ -127,4 +127,6 @@ def make_private_dirs(folder: Path) -> None:
             os.mkdir(path, 0o700)
         except FileExistsError:
             continue
-        os.chmod(path, 0o700)
+        # FAT and some network mounts have no modes and refuse chmod: the folder is there.
+        with contextlib.suppress(PermissionError, NotImplementedError):
+            os.chmod(path, 0o700)
