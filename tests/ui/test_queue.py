@@ -178,6 +178,18 @@ async def test_snooze_escape_changes_nothing(run_app, ids, store, reopen):
         assert saved_items(reopen)[ids["late"]].due == TODAY - timedelta(days=1)
 
 
+async def test_the_add_dialog_shows_its_whole_date_help_at_80x24(run_app, ids, screen_text):
+    """The help wraps to three lines; the label used to keep two and cut the rule short."""
+    from infoview_tui.domain.when_reader import NEXT_RULE
+
+    async with run_app() as pilot:
+        await open_queue(pilot)
+        await pilot.press("a")
+        await shown(pilot, AddItemScreen)
+        text = " ".join(screen_text(pilot.app).replace("│", " ").split())
+        assert NEXT_RULE in text, text
+
+
 async def test_add_an_item_by_hand_with_a_typed_day(run_app, ids, store, reopen):
     async with run_app() as pilot:
         screen = await open_queue(pilot)
