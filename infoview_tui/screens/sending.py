@@ -31,7 +31,7 @@ def send_bindings(sent_tooltip: str) -> list[Binding]:
     return [
         Binding("ctrl+o", "copy_text", "Copy", id="send.copy",
                 tooltip="Copy this text to the clipboard (through the terminal)"),
-        Binding("ctrl+s", "save_text", "Save .txt", id="send.save",
+        Binding("ctrl+s", "save_text", "Save", id="send.save",
                 tooltip="Save this text as a .txt file beside the data file"),
         Binding("ctrl+t", "mark_sent", "Sent", id="send.sent", tooltip=sent_tooltip),
         Binding("ctrl+r", "redraft", "Redraft", show=False, id="send.redraft",

@@ -19,12 +19,27 @@ async def test_every_footer_keeps_its_help_key_at_80x24(tmp_path, screen_text):
         await app.workers.wait_for_complete()
         await pilot.pause()
 
-        async def check(where: str) -> None:
+        async def check_now(where: str) -> None:
             await pilot.pause()
             await pilot.pause()
             footer = screen_text(app).splitlines()[-1]
             if "question_mark" in app.screen.active_bindings and "? Help" not in footer:
                 cut.append(f"{where}: {footer.rstrip()}")
+
+        async def check(where: str) -> None:
+            """As it opens, then with focus on each of its widgets in turn (each brings
+            its own keys to the footer)."""
+            await check_now(where)
+            screen = app.screen
+            before = screen.focused
+            for widget in list(screen.focus_chain):
+                widget.focus()
+                await check_now(f"{where}, on {widget.id or type(widget).__name__}")
+            if before is not None:
+                before.focus()
+            else:
+                screen.set_focus(None)
+            await pilot.pause()
 
         await check("home")
         for key, where in [
@@ -41,6 +56,19 @@ async def test_every_footer_keeps_its_help_key_at_80x24(tmp_path, screen_text):
                 await pilot.press("escape", "escape")
             await pilot.press("escape")
             await pilot.pause()
+        for keys, where in [
+            (["n"], "network"), (["g"], "progress"), (["o", "l"], "what I have learned"),
+            (["o", "w"], "who I know, occupation"), (["e", "w"], "who I know, employer"),
+            (["c", "i"], "import"), (["c", "enter"], "contact card"),
+            (["e", "enter"], "employer card"), (["ctrl+k"], "search"),
+        ]:  # fmt: skip
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert type(app.screen).__name__ != "HomeScreen", where
+            await check(where)
+            for _ in range(4):  # back home
+                await pilot.press("escape")
+                await pilot.pause()
         await pilot.press("a")
         for part in range(4):
             app.screen.set_focus(None)

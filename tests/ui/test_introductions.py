@@ -157,10 +157,13 @@ async def test_on_the_demo_from_the_palette(tmp_path, screen_text):
         assert "You know someone at" in screen_text(app)
 
 
-async def test_employers_list_keeps_w_in_help(run_app, ids):
+async def test_employers_list_shows_w_in_its_footer_and_help(run_app, ids, screen_text):
     async with run_app() as pilot:
         pilot.app.push_screen(EmployersScreen())
         await pilot.pause()
+        await pilot.pause()
+        assert "w Intros" in screen_text(pilot.app).splitlines()[-1]
         await pilot.press("question_mark")
         await pilot.pause()
-        assert "Who I know" in str(pilot.app.screen.query_one("#help-keys").render())
+        help_keys = str(pilot.app.screen.query_one("#help-keys").render())
+        assert "Warm introductions" in help_keys

@@ -56,7 +56,7 @@ class DemandList(OptionList):
 
 class StepList(OptionList):
     BINDINGS = [
-        Binding("a", "screen.add_step", "Add step", id="after.step.add",
+        Binding("a", "screen.add_step", "Add", id="after.step.add",
                 tooltip="Add a next step"),
         Binding("f", "screen.step_followup", "→ Follow-up", id="after.step.followup",
                 tooltip="Make the highlighted step a follow-up item"),

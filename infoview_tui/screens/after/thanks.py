@@ -28,7 +28,7 @@ class NotesList(OptionList):
     """The meeting's notes; enter picks one as the thing learned, for the thank-you."""
 
     BINDINGS = [
-        Binding("enter", "select", "Use note", id="after.learned",
+        Binding("enter", "select", "Use", id="after.learned",
                 tooltip="Mention this note as the thing I learned"),
     ]  # fmt: skip
 

@@ -25,6 +25,9 @@ from ...widgets.record_table import ColumnSpec, PlainCell, RecordTable
 from .. import router
 from ..record_list import RecordListScreen
 
+# Up and down the ranking, shown together: "⇧↑⇧↓ Move" leaves the footer room for the rest.
+MOVE = Binding.Group("Move")
+
 COLUMNS = (
     ColumnSpec("#", weight=0, min_width=3, max_width=3),
     ColumnSpec("Employer", weight=2, min_width=16, max_width=40),
@@ -50,17 +53,16 @@ class EmployersScreen(RecordListScreen):
         Binding("e", "open", "Card", id="employers.open",
                 tooltip="Open the research card of the highlighted employer"),
         Binding("shift+up,K", "move(-1)", "Up", id="employers.up", key_display="⇧↑",
-                tooltip="Move the highlighted employer up the ranking"),
+                tooltip="Move the highlighted employer up the ranking", group=MOVE),
         Binding("shift+down,J", "move(1)", "Down", id="employers.down", key_display="⇧↓",
-                tooltip="Move the highlighted employer down the ranking"),
+                tooltip="Move the highlighted employer down the ranking", group=MOVE),
         Binding("r", "rank", "Rank", id="employers.rank",
                 tooltip="Put the highlighted employer on the ranked list, or take it off"),
         Binding("p", "practice", "Practice", id="employers.practice",
                 tooltip="Mark the highlighted employer as the practice target (only one)"),
         Binding("d", "delete", "Delete", id="employers.delete",
                 tooltip="Delete the highlighted employer (asks first)"),
-        # Not in the footer (no room at 80 columns): in help and the palette, and ctrl+o on a card.
-        Binding("w", "introductions", "Who I know", show=False, id="employers.intros",
+        Binding("w", "introductions", "Intros", id="employers.intros",
                 tooltip="Warm introductions: who you know at each ranked employer"),
         Binding("escape", "back", "Back", id="employers.back", tooltip="Back to home"),
     ]  # fmt: skip

@@ -103,8 +103,7 @@ class OccupationScreen(AutoSaveScreen):
                 tooltip="Add a demand to ask about (physical, schedule, stress, training)"),
         Binding("ctrl+r", "remove_demand", "Remove demand", id="occupation.remove_demand",
                 tooltip="Remove the demand the cursor is in"),
-        # Not in the footer (no room at 80 columns): in help and the palette.
-        Binding("w", "introductions", "Who I know", show=False, id="occupation.intros",
+        Binding("w", "introductions", "Intros", id="occupation.intros",
                 tooltip="Warm introductions: who you know in the job you are exploring"),
         Binding("escape", "back", "Back", id="occupation.back",
                 tooltip="From a field: back to the list; from the list: leave (all is saved)"),
