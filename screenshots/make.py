@@ -19,6 +19,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from textual.widgets import Input  # noqa: E402
+
 from infoview_tui.app import InfoviewApp  # noqa: E402
 from infoview_tui.clock import FakeClock  # noqa: E402
 from infoview_tui.launch import build_app  # noqa: E402
@@ -138,6 +140,9 @@ async def shoot(name: str, drive: Drive, folder: Path) -> Path:
             await app.workers.wait_for_complete()  # views that count on a worker thread
             await pilot.pause()
             await pilot.pause(0.3)  # let the palette's search and any scrolling settle
+            for field in app.screen.query(Input):  # a blinking cursor, caught on or off at random
+                field.cursor_blink = False
+            await pilot.pause()
             target = app.save_screenshot(f"{name}.svg", str(folder))
         return Path(target)
 
