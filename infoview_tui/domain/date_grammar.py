@@ -395,6 +395,15 @@ class Grammar:
         elif not lead and self._british_anchor(i):  # a week today, a week on friday
             i += self.word(i) == "on"
             anchored = said_after = True
+        if (
+            not lead
+            and len(parts) == 1
+            and parts[0][1] == "hours"
+            and tail not in ("ago", "later", "hence", "from", "after", "now")
+            and self.kind(start) == "num"
+            and _hhmm_text(self.t[start].text)
+        ):
+            return 0  # 1400 hrs, 0930 hours: a time of day (read by _time), not 1,400 hours
         one_h = len(parts) == 1 and unit_tokens[0].text == "h" and not lead
         if one_h and tail not in ("ago", "later", "hence", "from", "now") and not anchored:
             hour = parts[0][0]
@@ -641,8 +650,8 @@ class Grammar:
         if len(parts) == 2 and sep == ".":
             a, b = parts
             dotted_time = int(a) <= 23 and len(b) == 2 and int(b) <= 59
-            if dotted_time and (int(b) > 12 or self.has_day_word):
-                return 0  # 9.30, fri 9.05: a time (read by _time)
+            if dotted_time and (int(b) > 12 or int(b) == 0 or self.has_day_word):
+                return 0  # 9.30, 14.00, fri 9.05: a time (read by _time); 00 is no day or month
         year = None
         if len(parts) == 3:
             year_text = parts[2]
@@ -711,6 +720,11 @@ class Grammar:
         elif self.word(i) == "oclock":
             used = 1
             clock.text += " o'clock"
+        elif self.word(i) in ("h", "hrs", "hours") and _hhmm_text(clock.text) and clock.hour <= 23:
+            used = 1  # 14:00h, 14:00 hrs, 1400 hours: the 24-hour clock, said again
+            clock.text += self.t[i].text if self.t[i].glued else f" {self.t[i].text}"
+            clock.meridiem = "24h"
+            clock.bare = False
         self.s.clocks.append(clock)
         return used
 
@@ -877,6 +891,19 @@ def _phrase(tokens: list[Token], replaced: dict[int, str] | None = None) -> str:
         text = (replaced or {}).get(n, tok.value[1] if tok.kind == "zone" else tok.text)
         out += text if tok.glued and out else f" {text}"
     return out.strip()
+
+
+def _hhmm_text(text: str) -> bool:
+    """A time before "hrs": with a colon (14:00, 9:30) or as four digits, the way the 24-hour
+    clock is said aloud (1400, 0930 hours). Not three digits: "100 hours" is a length."""
+    hours, colon, minutes = text.partition(":")
+    if not colon:
+        hours, minutes = text[:-2], text[-2:]
+        if len(text) != 4:
+            return False
+    if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+        return False
+    return int(hours) <= 23 and int(minutes) <= 59
 
 
 def _ordinal_text(number: int) -> str:

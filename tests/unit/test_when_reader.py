@@ -336,6 +336,17 @@ AUDIT = [
     # Silent misreads, now read as meant or refused.
     ("10 h", "2026-12-01 10:00"),  # 10 h is ten o'clock, as written in much of Europe
     ("14 h 30", "2026-11-30 14:30"),
+    # The 24-hour clock said aloud: 1400 hrs is two in the afternoon, not 1,400 hours ahead.
+    ("1400 hrs", "2026-11-30 14:00"),
+    ("1400 hours", "2026-11-30 14:00"),
+    ("0930 hrs tomorrow", "2026-12-01 09:30"),
+    ("fri 1400h", "2026-12-04 14:00"),
+    ("14:00h", "2026-11-30 14:00"),
+    ("tomorrow 14:00 hrs", "2026-12-01 14:00"),
+    ("14.00", "2026-11-30 14:00"),  # 00 is no month (nor day): a time
+    ("tomorrow 9.00", "2026-12-01 09:00"),
+    ("in 1400 hours", "2027-01-27 19:00"),  # said as a length, a length it is
+    ("100 hours", "2026-12-04 15:00"),  # three digits are no 24-hour time: a length
     ("before friday", "!'before' gives no single day"),
     ("after friday", "!'after' needs"),
     ("tonight 3pm", "!'3pm' is not tonight"),
