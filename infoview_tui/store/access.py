@@ -34,8 +34,19 @@ def read_only_reason(path: Path) -> str | None:
     mode = stat.S_IMODE(st.st_mode)
     if not mode & stat.S_IWUSR:
         return f"its mode is {mode:o}, without write permission"
+    if _on_read_only_mount(path):
+        return "it is on a read-only disk or mount"
     if not os.access(path, os.W_OK):
         return "you may not write to it (it belongs to someone else)"
     if not os.access(path.parent, os.W_OK | os.X_OK):
         return f"its folder {path.parent} is read-only"
     return None
+
+
+def _on_read_only_mount(path: Path) -> bool:
+    """A backup drive, a CD image, a sync folder mounted read-only: nobody may write there,
+    whoever owns the file (access() says no for that reason too, but not which reason)."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
+        return False

@@ -42,9 +42,14 @@ class ReadOnlyStore(StoreError, PermissionError):
 
     def __init__(self, path: Path, why: str) -> None:
         self.why = why
+        if "mode" in why:  # the reasons are access.read_only_reason's
+            todo = "make it writable (chmod u+w)"
+        elif "someone else" in why:
+            todo = "ask its owner to let you write to it, or open a copy of it with --data"
+        else:  # a read-only mount or folder
+            todo = "copy it to a folder you can write in and open the copy with --data"
         super().__init__(
             path,
             f"This data file is open read-only: {why}.",
-            "Nothing was changed. To edit it, make it writable (chmod u+w) and start infoview "
-            "again.",
+            f"Nothing was changed. To edit it, {todo}, and start infoview again.",
         )

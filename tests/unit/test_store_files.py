@@ -272,3 +272,27 @@ def test_where_files_cannot_be_locked_a_holder_on_another_computer_is_named(data
     assert "process 4242 on the computer 'the-other-laptop'" in words
     assert f"delete {lock}" in words
     assert lock.read_text() == "4242 the-other-laptop"  # not taken over
+
+
+def test_a_file_on_a_read_only_mount_says_so_and_how_to_edit_it(data_path, clock, monkeypatch):
+    """A backup drive or a sync folder mounted read-only: even root may not write there, and
+    'chmod' would not help, so the words say what does."""
+    Store.open(data_path, clock).close()
+    before = snapshot_dir(data_path.parent)
+    real_statvfs = os.statvfs
+
+    def statvfs(path):
+        st = real_statvfs(path)
+        return os.statvfs_result(
+            (*st[:8], st.f_flag | os.ST_RDONLY, st.f_namemax)  # as `mount -o ro` gives
+        )
+
+    monkeypatch.setattr(os, "statvfs", statvfs)
+    store = Store.open(data_path, clock)
+    assert store.readonly_reason == "it is on a read-only disk or mount"
+    with pytest.raises(ReadOnlyStore) as caught:
+        store.contacts.save(Contact(name="Bob"))
+    assert "chmod" not in str(caught.value)
+    assert "copy it to a folder you can write in" in str(caught.value)
+    store.close()
+    assert snapshot_dir(data_path.parent) == before
