@@ -79,19 +79,18 @@ class DataLock:
     def _refuse(self, fd: int, holder: str) -> None:
         os.close(fd)
         pid, _, host = holder.partition(" ")
-        who = f" (process {pid}" if pid.isdigit() else ""
-        if who and host and host != socket.gethostname():
-            who += f" on the computer {host!r}"
+        elsewhere = bool(host) and host != socket.gethostname()
+        who = ""
+        if pid.isdigit():
+            who = f" (process {pid}{f' on the computer {host!r}' if elsewhere else ''})"
+        todo = (
+            "Switch to that window, or close it first. Only one infoview may change a file at "
+            "a time; `infoview queue` and exports still work meanwhile."
+        )
+        if elsewhere:
+            todo += f" If that computer no longer runs infoview, delete {self.path}."
         raise FileLocked(
-            self.data_path,
-            f"infoview is already open on this data file{who + ')' if who else ''}.",
-            "Switch to that window, or close it first. Only one infoview may change a "
-            "file at a time; `infoview queue` and exports still work meanwhile."
-            + (
-                f" If that computer no longer runs infoview, delete {self.path}."
-                if host and host != socket.gethostname()
-                else ""
-            ),
+            self.data_path, f"infoview is already open on this data file{who}.", todo
         ) from None
 
     def _lock_by_content(self, fd: int) -> None:
