@@ -95,10 +95,19 @@ def _screen_text(app) -> str:
     cell, `Screen.get_widget_at` names the topmost widget there and its region, and that
     widget renders its own line (`Widget.render_lines`), of which the cell is cut out.
     """
+    return _lines(app, range(app.size.height))
+
+
+def _last_line(app) -> str:
+    """The bottom line only (the footer): a 24th of the work of `_screen_text`."""
+    return _lines(app, [app.size.height - 1])
+
+
+def _lines(app, rows) -> str:
     screen = app.screen
-    width, height = app.size
+    width = app.size.width
     lines = []
-    for y in range(height):
+    for y in rows:
         pieces = []
         x = 0
         while x < width:
@@ -126,6 +135,11 @@ def _widget_at(screen: Screen, x: int, y: int) -> tuple[Widget | None, Region | 
 @pytest.fixture
 def screen_text() -> Callable[..., str]:
     return _screen_text
+
+
+@pytest.fixture
+def footer_text() -> Callable[..., str]:
+    return _last_line
 
 
 async def shown(pilot: Pilot, kind: type[Screen] | Screen, turns: int = 250) -> Screen:
