@@ -9,8 +9,9 @@ note half-way). `PasteFilter` removes every control sequence between the markers
 parser sees them, so the paste arrives whole, in order, as the text a person sees. Input
 outside a paste passes through untouched and at once (an escape key is never held back).
 
-`PasteSafeDriver` is Textual's Linux/macOS driver with the filter in front of its parser;
-the app uses it wherever Textual would use that driver (`InfoviewApp.get_driver_class`).
+`PasteSafeDriver` is Textual's Linux/macOS driver with the filter in front of its parser
+(a pipe it reads instead of the terminal); the app uses it wherever Textual would use that
+driver (`InfoviewApp.get_driver_class`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import selectors
+import threading
 from codecs import getincrementaldecoder
 
 from textual.drivers.linux_driver import LinuxDriver
@@ -122,46 +124,51 @@ class PasteFilter:
 
 
 class PasteSafeDriver(LinuxDriver):
-    """Textual's Linux/macOS driver, with `PasteFilter` between the terminal and the parser.
+    """Textual's Linux/macOS driver, with `PasteFilter` between the terminal and its parser.
 
-    `run_input_thread` is Textual 8.2.8's own, line for line, but for the filter. Textual
-    offers no public way to see the input before its parser, so this imports the parser
-    from its private module `textual._xterm_parser`; the version is pinned exactly."""
+    Through public names only: Textual's own `run_input_thread` runs unchanged, reading from
+    `fileno`; for as long as it runs, `fileno` is the read end of a pipe, and a pump thread
+    moves the terminal's input through the filter into the pipe. The terminal's own
+    descriptor is back in `fileno` before Textual restores the terminal's settings with it
+    (`disable_input` joins this thread first)."""
 
     def run_input_thread(self) -> None:
-        from textual._xterm_parser import XTermParser  # private: see the class docstring
+        terminal = self.fileno
+        read_end, write_end = os.pipe()
+        stop = threading.Event()  # also when Textual's loop raised (exit_event is its own)
+        pump = threading.Thread(
+            target=self._pump, args=(terminal, write_end, stop), name="infoview-paste-filter"
+        )
+        self.fileno = read_end
+        pump.start()
+        try:
+            super().run_input_thread()
+        finally:
+            self.fileno = terminal
+            stop.set()
+            os.close(read_end)  # a pump blocked on a full pipe gets an error, and ends
+            pump.join()
+            os.close(write_end)  # only now: an empty read before the end would spin Textual
 
-        selector = selectors.SelectSelector()
-        selector.register(self.fileno, selectors.EVENT_READ)
-        fileno = self.fileno
-        parser = XTermParser()  # without Textual's debug key log (a private flag)
-        feed, tick = parser.feed, parser.tick
+    def _pump(self, terminal: int, write_end: int, stop: threading.Event) -> None:
         clean = PasteFilter().feed
         decode = getincrementaldecoder("utf-8")().decode
+        with selectors.SelectSelector() as selector:
+            selector.register(terminal, selectors.EVENT_READ)
+            while not (stop.is_set() or self.exit_event.is_set()):
+                if not selector.select(0.1):
+                    continue
+                data = os.read(terminal, 1024 * 4)
+                if not data:
+                    return  # the terminal has gone (a piped stdin that ended)
+                text = clean(decode(data))
+                try:
+                    _write_all(write_end, text.encode())
+                except OSError:
+                    return  # Textual has stopped reading (the app is ending)
 
-        def process_selector_events(
-            selector_events: list[tuple[selectors.SelectorKey, int]], final: bool = False
-        ) -> None:
-            for index, (_key, mask) in enumerate(selector_events):
-                last = index == len(selector_events) - 1
-                if mask & selectors.EVENT_READ:
-                    unicode_data = decode(os.read(fileno, 1024 * 4), final=final and last)
-                    if not unicode_data:
-                        break
-                    for event in feed(clean(unicode_data)):
-                        self.process_message(event)
-            for event in tick():
-                self.process_message(event)
 
-        try:
-            while not self.exit_event.is_set():
-                process_selector_events(selector.select(0.1))
-            selector.unregister(self.fileno)
-            process_selector_events(selector.select(0.1), final=True)
-        finally:
-            selector.close()
-            try:
-                for _event in feed(""):
-                    pass
-            except Exception:  # the parser's own end-of-input errors (private classes)
-                pass
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
