@@ -57,8 +57,7 @@ async def test_every_field_takes_a_long_joined_multi_line_paste_then_a_letter(tm
         said = record_notifications(app)
 
         async def settle() -> None:
-            for _ in range(3):
-                await pilot.pause()
+            await pilot.pause()
 
         async def try_fields(where: str) -> None:
             screen = app.screen
