@@ -119,3 +119,11 @@ def test_cut_keeps_whole_graphemes(pieces, limit):
     kept = cut(text, limit)
     assert len(kept) <= limit and text.startswith(kept)
     assert any(kept == "".join(pieces[:n]) for n in range(len(pieces) + 1))
+
+
+@given(st.text(max_size=60), st.booleans())
+def test_the_quick_path_keeps_what_the_look_at_each_character_keeps(text, trim):
+    """Text with nothing to take out skips the per-character loop; the result is the same."""
+    from infoview_tui.domain.validation import _look_at_each
+
+    assert cleaned(text, trim=trim) == _look_at_each(text, trim)
