@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from ..domain import after, rhythm
 from ..domain import followups as rules
@@ -24,6 +25,24 @@ CONTACT_KINDS = frozenset(
     {FollowUpKind.STAY_IN_TOUCH, FollowUpKind.THANK_YOU, FollowUpKind.REACH_OUT,
      FollowUpKind.NUDGE}
 )  # fmt: skip
+
+
+def let_go_of(store: Store, link: Literal["contact_id", "interview_id"], record_id: int) -> None:
+    """A record is being deleted: the open follow-ups about it go (nothing is left to do), the
+    done ones stay as history without the link (`link` is "contact_id" or "interview_id").
+    Call inside the deleting batch."""
+    for item in store.followups.all():
+        if getattr(item, link) != record_id or item.id is None:
+            continue
+        if item.is_open:
+            store.followups.delete(item.id)
+        else:
+            unlinked = (
+                replace(item, contact_id=None)
+                if link == "contact_id"
+                else replace(item, interview_id=None)
+            )
+            store.followups.save(unlinked)
 
 
 def log_contact(store: Store, contact_id: int, when: datetime) -> Outcome[Contact | None]:

@@ -14,6 +14,7 @@ from ..domain.meeting import on_the_spot
 from ..domain.records import Contact, FollowUp, Interview, InterviewStatus, Organization
 from ..domain.timefmt import full_datetime, short_date
 from ..store.store import Store
+from . import followups
 from .outcome import Outcome
 from .words import plural
 
@@ -79,13 +80,7 @@ def delete_meeting(store: Store, meeting_id: int) -> Outcome[None]:
         return Outcome(None, "That meeting was already deleted.")
     name = _contact_name(store, meeting)
     with store.batch():
-        for item in store.followups.all():
-            if item.interview_id != meeting_id or item.id is None:
-                continue
-            if item.is_open:
-                store.followups.delete(item.id)
-            else:
-                store.followups.save(replace(item, interview_id=None))
+        followups.let_go_of(store, "interview_id", meeting_id)
         store.interviews.delete(meeting_id)
     return Outcome(None, f"Deleted the meeting with {name}.")
 

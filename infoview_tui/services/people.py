@@ -11,6 +11,7 @@ from ..domain.names import name_key
 from ..domain.records import Contact, Organization
 from ..domain.timefmt import short_date
 from ..store.store import Store
+from . import followups
 from .outcome import Outcome
 from .words import plural
 
@@ -111,12 +112,6 @@ def delete_contact(store: Store, contact_id: int) -> Outcome[None]:
         for meeting in store.interviews.all():
             if meeting.contact_id == contact_id:
                 store.interviews.save(replace(meeting, contact_id=None, contact_name=contact.name))
-        for item in store.followups.all():
-            if item.contact_id != contact_id or item.id is None:
-                continue
-            if item.is_open:
-                store.followups.delete(item.id)
-            else:
-                store.followups.save(replace(item, contact_id=None))
+        followups.let_go_of(store, "contact_id", contact_id)
         store.contacts.delete(contact_id)
     return Outcome(None, f"Deleted {contact.name}.")
