@@ -43,3 +43,21 @@ def open_store(clock: FakeClock) -> Iterator[Callable[..., Any]]:
     for store in opened:
         with contextlib.suppress(Exception):  # a test that broke the store on purpose
             store.close()
+
+
+@pytest.fixture
+def store(open_store: Callable[..., Any], data_path: Path) -> Any:
+    """An open store on a new file (a module may give its own, with records in it)."""
+    return open_store(data_path)
+
+
+@pytest.fixture
+def reread(data_path: Path, store: Any) -> Callable[[], Any]:
+    """What reached the file, as a fresh read-only store."""
+    from infoview_tui.store.store import Store
+
+    def read() -> Store:
+        store.flush()
+        return Store.open(data_path, store.clock, readonly=True)
+
+    return read

@@ -48,22 +48,6 @@ from .conftest import START
 TODAY = START.date()  # Thursday 3 December 2026
 
 
-@pytest.fixture
-def store(open_store, data_path) -> Store:
-    return open_store(data_path)
-
-
-@pytest.fixture
-def reread(open_store, data_path, store):
-    """What reached the file, as a fresh read-only store."""
-
-    def read() -> Store:
-        store.flush()
-        return Store.open(data_path, store.clock, readonly=True)
-
-    return read
-
-
 @contextmanager
 def one_batch(store: Store) -> Iterator[None]:
     """What runs inside reaches the journal as exactly one line."""

@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-import pytest
-
 from infoview_tui.domain.records import (
     Capture,
     CaptureKind,
@@ -29,22 +27,6 @@ from infoview_tui.store.store import Store
 from .conftest import START
 
 TODAY = START.date()  # Thursday 3 December 2026
-
-
-@pytest.fixture
-def store(open_store, data_path) -> Store:
-    return open_store(data_path)
-
-
-@pytest.fixture
-def reread(open_store, data_path, store):
-    """What reached the file, as a fresh read-only store."""
-
-    def read() -> Store:
-        store.flush()
-        return Store.open(data_path, store.clock, readonly=True)
-
-    return read
 
 
 # ----- employers ---------------------------------------------------------------------------------
